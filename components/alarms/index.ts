@@ -1,0 +1,2 @@
+export { AlarmTopic, type AlarmTopicArgs, resolveAlarmTopic } from "./alarmTopic";
+export { createMetricAlarm, type AlarmSpec, type AlarmActions } from "./metricAlarm";

@@ -1,0 +1,8 @@
+// faultguard golden-path components: local Pulumi components that are fault tolerant by default.
+export { ComponentArgsError, type ArgsProblem } from "./lib/validation";
+export { type Profile, DEFAULT_PROFILE } from "./lib/profile";
+export { type CommonArgs, type AlarmRoutingArgs, type NetworkArgs } from "./lib/common";
+export { AlarmTopic, type AlarmTopicArgs, createMetricAlarm, type AlarmSpec, type AlarmActions } from "./alarms";
+export { MultiAzNetwork, type MultiAzNetworkArgs } from "./network/multiAzNetwork";
+export { LoadBalancedAutoScalingGroup, type LoadBalancedAutoScalingGroupArgs } from "./loadBalancing/loadBalancedAutoScalingGroup";
+export { type LoadBalancerArgs, type TargetHealthCheckArgs, type LoadBalancerAlarmThresholds, DEFAULT_SSL_POLICY } from "./loadBalancing/applicationLoadBalancer";

@@ -1,0 +1,39 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { profileSchema, type Profile } from "./profile";
+import { tagsSchema } from "./tags";
+import { input } from "./validation";
+
+/** Args every component takes. */
+export interface CommonArgs {
+    /** `production` (default): redundant and protected. `development`: cheaper, not redundant. See lib/profile.ts. */
+    profile?: Profile;
+    /** Tags added to every taggable child (on top of `faultguard:component` and `faultguard:profile`). */
+    tags?: Record<string, string>;
+    /** Where alarm and OK notifications go. Without it the component creates its own encrypted AlarmTopic. */
+    alarms?: AlarmRoutingArgs;
+}
+
+export interface AlarmRoutingArgs {
+    /** ARN of an existing SNS topic (e.g. a shared `AlarmTopic`'s `topicArn`) for alarm and OK actions. */
+    topicArn?: pulumi.Input<string>;
+}
+
+export const commonArgsShape = {
+    profile: profileSchema.default("production"),
+    tags: tagsSchema.optional(),
+    alarms: z
+        .strictObject({
+            topicArn: input(z.string().startsWith("arn:", "must be an SNS topic ARN (arn:aws:sns:...)")).optional(),
+        })
+        .optional(),
+};
+
+/** Private and public subnets of an existing VPC (a MultiAzNetwork's outputs fit directly). */
+export interface NetworkArgs {
+    vpcId: pulumi.Input<string>;
+    /** One public subnet per AZ, for load balancers. */
+    publicSubnetIds?: pulumi.Input<string>[] | pulumi.Output<string[]>;
+    /** One private subnet per AZ, for instances, tasks and databases. */
+    privateSubnetIds: pulumi.Input<string>[] | pulumi.Output<string[]>;
+}
