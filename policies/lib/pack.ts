@@ -1,0 +1,232 @@
+// Turns rule definitions into CrossGuard policies.
+//
+// Every rule is its own policy: Pulumi shows, configures and enforces each one by name. Rules that
+// need only the resource run in `Analyze` (fast-skipped by type). Rules that follow links run in ONE
+// stack pass owned by the `faultguard-settings` policy: `@pulumi/policy` deserializes every
+// resource again for each stack policy, so one pass over one graph is what keeps AnalyzeStack
+// linear in resources and nearly flat in rules.
+import {
+    type EnforcementLevel as PulumiEnforcementLevel,
+    type Policy,
+    type ReportViolation as SdkReportViolation,
+    type ResourceValidationArgs,
+    type ResourceValidationPolicy,
+    type StackValidationArgs,
+    type StackValidationPolicy,
+} from "@pulumi/policy";
+import { z } from "zod";
+import { EXEMPTED_PREFIX, findExemption } from "./exemptions";
+import { StackGraph, type PolicyResourceLike } from "./graph";
+import { ResourceView, UnresolvableError } from "./resource";
+import { type EnforcementLevel, type Finding, type Profile, type Rule } from "./rule";
+import { configStore, formatZodError, resolveProfile, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
+import { unwrapProps } from "./values";
+
+/** JSON Schema of a zod object in the shape Pulumi's `configSchema` takes. */
+export function toConfigSchema(schema: z.ZodObject): Policy["configSchema"] {
+    const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+    };
+    return {
+        properties: (json.properties ?? {}) as NonNullable<Policy["configSchema"]>["properties"],
+        ...(json.required && json.required.length > 0 ? { required: json.required } : {}),
+    };
+}
+
+/** The level a finding of `rule` is reported at, given the engine's config and the profile. */
+export function effectiveLevel(rule: Rule, configured: EnforcementLevel | undefined, profile: Profile): EnforcementLevel {
+    const productionDefault = rule.enforcement.production;
+    // The CLI fills in each policy's advertised default, so "configured == default" means "not
+    // overridden": then the profile decides. Any other configured level is the user's choice.
+    if (configured !== undefined && configured !== productionDefault) {
+        return configured;
+    }
+    return profile === "development" ? rule.enforcement.development ?? productionDefault : productionDefault;
+}
+
+/**
+ * `@pulumi/policy`'s reportViolation also takes an object naming the policy and level of the
+ * diagnostic (server.js `makeReportViolationFun`; its typings only declare the string form). That
+ * is what lets one stack pass report each finding under its own rule and at its own level.
+ */
+export interface Diagnostic {
+    name: string;
+    message: string;
+    enforcementLevel: PulumiEnforcementLevel;
+    urn?: string;
+}
+export type ReportDiagnostic = (d: Diagnostic) => void;
+
+function asDiagnosticReporter(report: SdkReportViolation): ReportDiagnostic {
+    return report as unknown as ReportDiagnostic;
+}
+
+interface Pass {
+    settings: Settings;
+    profile: Profile;
+    report: ReportDiagnostic;
+    today: string;
+}
+
+const parsedConfigs = new WeakMap<object, Map<string, { ok: true; value: unknown } | { ok: false; error: string }>>();
+const EMPTY: Record<string, unknown> = {};
+
+function ruleConfig(rule: Rule, raw: Record<string, unknown> | undefined): { ok: true; value: unknown } | { ok: false; error: string } {
+    const key = raw ?? EMPTY;
+    let cache = parsedConfigs.get(key);
+    if (!cache) {
+        cache = new Map();
+        parsedConfigs.set(key, cache);
+    }
+    let hit = cache.get(rule.id);
+    if (!hit) {
+        const parsed = rule.config.safeParse(key);
+        hit = parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: formatZodError(parsed.error, rule.id) };
+        cache.set(rule.id, hit);
+    }
+    return hit;
+}
+
+function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | void): Finding[] {
+    try {
+        return call() ?? [];
+    } catch (e) {
+        if (e instanceof UnresolvableError) {
+            return [{ kind: "unresolvable", property: e.property, detail: e.detail }];
+        }
+        // A rule must never block a deployment by crashing: say what happened, advisory.
+        const message = e instanceof Error ? e.message : String(e);
+        return [{ kind: "unresolvable", property: "(rule error)", detail: `${rule.id} failed on ${subject.type}: ${message}` }];
+    }
+}
+
+function reportFindings(rule: Rule, subject: ResourceView, findings: Finding[], level: EnforcementLevel, pass: Pass): void {
+    for (const f of findings) {
+        const urn = f.urn ?? subject.urn;
+        const text =
+            f.kind === "violation"
+                ? f.message
+                : `could not evaluate: ${f.property} is unknown during preview${f.detail ? ` (${f.detail})` : ""}; the rule decides once the value is known`;
+        const ex = findExemption(rule.id, subject, pass.settings.exemptions, pass.today);
+        if (ex.status === "active") {
+            const until = ex.expires ? `until ${ex.expires}` : "no expiry";
+            pass.report({ name: rule.id, urn, enforcementLevel: "advisory", message: `${EXEMPTED_PREFIX} ${ex.reason} (${until}; ${ex.source}): ${text}` });
+            continue;
+        }
+        const message = ex.status === "expired" ? `${text} (exemption expired on ${ex.expires}: ${ex.reason})` : text;
+        // Unresolvable findings are advisory whatever the rule's level: the preview cannot decide.
+        const reported: PulumiEnforcementLevel = f.kind === "violation" ? (level as PulumiEnforcementLevel) : "advisory";
+        pass.report({ name: rule.id, urn, enforcementLevel: reported, message });
+    }
+}
+
+function startPass(report: ReportDiagnostic, stackTags: ReadonlyMap<string, string> | undefined): Pass {
+    const { settings, error } = configStore.settings();
+    if (error) {
+        report({ name: SETTINGS_POLICY, enforcementLevel: "mandatory", message: error });
+    }
+    return { settings, profile: resolveProfile(settings, stackTags), report, today: new Date().toISOString().slice(0, 10) };
+}
+
+/** Level for this rule in this pass, or undefined when disabled; reports invalid rule config. */
+function prepare(rule: Rule, pass: Pass, fallbackProps?: Record<string, unknown>): { level: EnforcementLevel; config: unknown } | undefined {
+    const configured = configStore.policy(rule.id);
+    const level = effectiveLevel(rule, configured?.enforcementLevel, pass.profile);
+    if (level === "disabled") {
+        return undefined;
+    }
+    const parsed = ruleConfig(rule, configured?.properties ?? fallbackProps);
+    if (!parsed.ok) {
+        pass.report({ name: rule.id, enforcementLevel: "mandatory", message: parsed.error });
+        return undefined;
+    }
+    return { level, config: parsed.value };
+}
+
+function resourcePolicy(rule: Rule & { scope: "resource" }): ResourceValidationPolicy {
+    const types = new Set(rule.resourceTypes);
+    const validate = (args: ResourceValidationArgs, sdkReport: SdkReportViolation) => {
+        if (!types.has(args.type)) {
+            return;
+        }
+        const pass = startPassQuiet(asDiagnosticReporter(sdkReport), args.stackTags);
+        const prepared = prepare(rule, pass, args.getConfig<Record<string, unknown>>());
+        if (!prepared) {
+            return;
+        }
+        const view = new ResourceView(args.type, args.urn, args.name, unwrapProps(args.props));
+        const findings = runCheck(rule, view, () => rule.check(view, { config: prepared.config as never, profile: pass.profile }));
+        reportFindings(rule, view, findings, prepared.level, pass);
+    };
+    if (rule.resourceTypes.length === 1) {
+        // Lets the SDK skip other types without deserializing them.
+        (validate as unknown as { __pulumiType: string }).__pulumiType = rule.resourceTypes[0];
+    }
+    return { ...policyInfo(rule), validateResource: validate };
+}
+
+/** Like startPass, but settings errors are reported once per stack pass, not per resource. */
+function startPassQuiet(report: ReportDiagnostic, stackTags: ReadonlyMap<string, string> | undefined): Pass {
+    const { settings } = configStore.settings();
+    return { settings, profile: resolveProfile(settings, stackTags), report, today: new Date().toISOString().slice(0, 10) };
+}
+
+function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { enforcementLevel: PulumiEnforcementLevel } {
+    return {
+        name: rule.id,
+        displayName: rule.title,
+        description: rule.description,
+        enforcementLevel: rule.enforcement.production,
+        severity: rule.severity,
+        configSchema: toConfigSchema(rule.config),
+        remediationSteps: rule.remediation,
+        tags: [rule.pillar, rule.scope === "stack" ? "cross-resource" : "resource"],
+    };
+}
+
+/** Evaluates every stack rule over one graph. Exported for tests and the benchmark. */
+export function evaluateStack(rules: readonly Rule[], graph: StackGraph, report: ReportDiagnostic, stackTags?: ReadonlyMap<string, string>): void {
+    const pass = startPass(report, stackTags);
+    for (const rule of rules) {
+        if (rule.scope !== "stack") {
+            continue;
+        }
+        const prepared = prepare(rule, pass);
+        if (!prepared) {
+            continue;
+        }
+        const ctx = { config: prepared.config as never, profile: pass.profile, graph };
+        for (const subject of graph.ofType(...rule.resourceTypes)) {
+            const findings = runCheck(rule, subject, () => rule.check(subject, ctx));
+            reportFindings(rule, subject, findings, prepared.level, pass);
+        }
+    }
+}
+
+export function buildPolicies(rules: readonly Rule[]): Array<ResourceValidationPolicy | StackValidationPolicy> {
+    const ids = new Set<string>();
+    for (const r of rules) {
+        if (ids.has(r.id)) {
+            throw new Error(`faultguard: duplicate rule id "${r.id}"`);
+        }
+        ids.add(r.id);
+    }
+    const settingsPolicy: StackValidationPolicy = {
+        name: SETTINGS_POLICY,
+        displayName: "faultguard settings and cross-resource pass",
+        description:
+            "Pack settings (profile, exemptions). Also runs, in one pass over the stack graph, every rule that follows links between resources; disabling it disables those rules.",
+        enforcementLevel: "mandatory",
+        configSchema: toConfigSchema(settingsSchema),
+        validateStack: (args: StackValidationArgs, report: SdkReportViolation) => {
+            const graph = StackGraph.fromPolicyResources(args.resources as unknown as PolicyResourceLike[]);
+            evaluateStack(rules, graph, asDiagnosticReporter(report), args.stackTags);
+        },
+    };
+    const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [settingsPolicy];
+    for (const rule of rules) {
+        policies.push(rule.scope === "resource" ? resourcePolicy(rule) : { ...policyInfo(rule), validateResource: [] });
+    }
+    return policies;
+}

@@ -1,0 +1,101 @@
+// A read-only view of one resource for rules: typed, unknown-aware property access.
+import {
+    asArray,
+    asBoolean,
+    asNumber,
+    asString,
+    isRecord,
+    parseJsonValue,
+    readPath,
+    type JsonRead,
+    type Props,
+    type Read,
+} from "./values";
+
+/**
+ * Thrown by the strict accessors when a rule needs a value that is unknown during preview. The
+ * evaluator turns it into one advisory "could not evaluate: <path> is unknown" per resource, so a
+ * rule never crashes and never passes silently.
+ */
+export class UnresolvableError extends Error {
+    constructor(readonly property: string, readonly detail?: string) {
+        super(`${property} is unknown during preview${detail ? ` (${detail})` : ""}`);
+        this.name = "UnresolvableError";
+    }
+}
+
+export class ResourceView {
+    private tagCache?: Readonly<Record<string, string>>;
+
+    constructor(
+        readonly type: string,
+        readonly urn: string,
+        readonly name: string,
+        readonly props: Props,
+    ) {}
+
+    /** Known-or-unknown read; never throws. */
+    read(path: string): Read {
+        return readPath(this.props, path);
+    }
+
+    isUnknown(path: string): boolean {
+        return !this.read(path).known;
+    }
+
+    /** The value at `path` (undefined when absent); throws UnresolvableError when unknown. */
+    value(path: string): unknown {
+        const r = this.read(path);
+        if (!r.known) {
+            throw new UnresolvableError(r.path);
+        }
+        return r.value;
+    }
+
+    number(path: string): number | undefined {
+        return asNumber(this.value(path));
+    }
+
+    string(path: string): string | undefined {
+        return asString(this.value(path));
+    }
+
+    boolean(path: string): boolean | undefined {
+        return asBoolean(this.value(path));
+    }
+
+    array(path: string): unknown[] | undefined {
+        return asArray(this.value(path));
+    }
+
+    record(path: string): Record<string, unknown> | undefined {
+        const v = this.value(path);
+        return isRecord(v) ? v : undefined;
+    }
+
+    /** A property AWS models as a JSON document (string or object), parsed without throwing. */
+    json(path: string): JsonRead {
+        const r = this.read(path);
+        return r.known ? parseJsonValue(r.value) : { kind: "unknown" };
+    }
+
+    /** Known string tags (`tags`, falling back to `tagsAll`); unknown tag values are skipped. */
+    get tags(): Readonly<Record<string, string>> {
+        if (!this.tagCache) {
+            const out: Record<string, string> = {};
+            for (const key of ["tagsAll", "tags"]) {
+                const r = this.read(key);
+                if (r.known && isRecord(r.value)) {
+                    for (const [k, v] of Object.entries(r.value)) {
+                        const s = asString(v);
+                        if (s !== undefined) {
+                            out[k] = s;
+                        }
+                    }
+                }
+            }
+            this.tagCache = out;
+        }
+        return this.tagCache;
+    }
+}

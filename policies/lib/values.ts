@@ -1,0 +1,160 @@
+// Reading resource properties without tripping over preview unknowns, secrets or odd shapes.
+//
+// `@pulumi/policy` hands rules a proxy that throws on every unknown read. Rules here read the
+// proxy's raw target instead and test for the unknown sentinels themselves: no exception per
+// read (cheap at 50k resources), and a rule can fall back to the resource graph before giving up.
+
+/** Key under which `@pulumi/policy`'s unknown-checking proxy exposes its raw target. */
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+/** The engine's wire sentinel for an unknown value (pulumi/sdk `UnknownStringValue`). */
+export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * The sentinels `@pulumi/policy` deserializes unknown values into. They are exported by its proxy
+ * module (marked internal, so not in its typings); reading them from there keeps one source of
+ * truth across SDK versions. The string sentinel is also the engine's wire value for "unknown".
+ */
+const UNKNOWN_SENTINELS: ReadonlySet<string> = loadSentinels();
+
+function loadSentinels(): ReadonlySet<string> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const proxy = require("@pulumi/policy/proxy") as Record<string, unknown>;
+    const sentinels = Object.entries(proxy)
+        .filter(([name, value]) => /^unknown[A-Z]\w*Value$/.test(name) && typeof value === "string")
+        .map(([, value]) => value as string);
+    if (!sentinels.includes(UNKNOWN_STRING)) {
+        throw new Error("faultguard: @pulumi/policy no longer exports its unknown-value sentinels; pin a supported version");
+    }
+    return new Set(sentinels);
+}
+
+
+export type Props = Record<string, unknown>;
+
+export function isUnknown(value: unknown): boolean {
+    return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
+}
+
+/** The raw props behind `@pulumi/policy`'s proxy (or the object itself when not proxied). */
+export function unwrapProps(props: unknown): Props {
+    if (props === null || typeof props !== "object") {
+        return {};
+    }
+    const target = (props as Record<string, unknown>)[PROXY_TARGET];
+    const raw = target !== undefined && target !== null && typeof target === "object" ? target : props;
+    return raw as Props;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Result of reading a property path: a known value (possibly undefined), or unknown at `path`. */
+export type Read = { readonly known: true; readonly value: unknown } | { readonly known: false; readonly path: string };
+
+const ABSENT: Read = { known: true, value: undefined };
+
+/**
+ * Reads a dotted path ("vpcConfig.subnetIds.0") from raw props. Unknown anywhere along the path
+ * gives `{known: false}` with the path up to the unknown part; a missing or mistyped intermediate
+ * gives a known `undefined`.
+ */
+export function readPath(props: Props, path: string): Read {
+    let current: unknown = props;
+    const parts = path.split(".");
+    for (let i = 0; i < parts.length; i++) {
+        if (isUnknown(current)) {
+            return { known: false, path: parts.slice(0, i).join(".") };
+        }
+        if (Array.isArray(current)) {
+            const index = Number(parts[i]);
+            current = Number.isInteger(index) ? current[index] : undefined;
+        } else if (isRecord(current)) {
+            current = Object.prototype.hasOwnProperty.call(current, parts[i]) ? current[parts[i]] : undefined;
+        } else {
+            return ABSENT;
+        }
+    }
+    return isUnknown(current) ? { known: false, path } : { known: true, value: current };
+}
+
+/** True when the value, or anything nested in it, is unknown. */
+export function containsUnknown(value: unknown, depth = 0): boolean {
+    if (isUnknown(value)) {
+        return true;
+    }
+    if (depth > 32) {
+        return false;
+    }
+    if (Array.isArray(value)) {
+        return value.some((v) => containsUnknown(v, depth + 1));
+    }
+    if (isRecord(value)) {
+        return Object.values(value).some((v) => containsUnknown(v, depth + 1));
+    }
+    return false;
+}
+
+/**
+ * Parses a property that AWS models as a JSON document (redrive policies, state machine
+ * definitions, IAM policies). Objects pass through; strings are parsed; anything that is not
+ * JSON gives `invalid` rather than an exception.
+ */
+export type JsonRead = { kind: "absent" } | { kind: "unknown" } | { kind: "invalid"; reason: string } | { kind: "ok"; value: unknown };
+
+export function parseJsonValue(value: unknown): JsonRead {
+    if (value === undefined || value === null || value === "") {
+        return { kind: "absent" };
+    }
+    if (isUnknown(value)) {
+        return { kind: "unknown" };
+    }
+    if (typeof value !== "string") {
+        return containsUnknown(value) ? { kind: "unknown" } : { kind: "ok", value };
+    }
+    // An interpolated JSON string that embeds an unknown (e.g. an ARN) carries the sentinel text.
+    for (const sentinel of UNKNOWN_SENTINELS) {
+        if (value.includes(sentinel)) {
+            try {
+                return { kind: "ok", value: JSON.parse(value) };
+            } catch {
+                return { kind: "unknown" };
+            }
+        }
+    }
+    try {
+        return { kind: "ok", value: JSON.parse(value) };
+    } catch (e) {
+        return { kind: "invalid", reason: e instanceof Error ? e.message : String(e) };
+    }
+}
+
+export function asNumber(value: unknown): number | undefined {
+    if (typeof value === "number" && Number.isFinite(value)) {
+        return value;
+    }
+    if (typeof value === "string" && value.trim() !== "" && !isUnknown(value)) {
+        const n = Number(value);
+        return Number.isFinite(n) ? n : undefined;
+    }
+    return undefined;
+}
+
+export function asString(value: unknown): string | undefined {
+    return typeof value === "string" && !isUnknown(value) ? value : undefined;
+}
+
+export function asBoolean(value: unknown): boolean | undefined {
+    if (typeof value === "boolean") {
+        return value;
+    }
+    if (value === "true" || value === "false") {
+        return value === "true";
+    }
+    return undefined;
+}
+
+export function asArray(value: unknown): unknown[] | undefined {
+    return Array.isArray(value) ? value : undefined;
+}

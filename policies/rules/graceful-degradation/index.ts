@@ -1,0 +1,4 @@
+// The graceful-degradation rules. Each rule lives in its own file in this folder; list it here.
+import { type Rule } from "../../lib/rule";
+
+export const gracefulDegradationRules: Rule[] = [];

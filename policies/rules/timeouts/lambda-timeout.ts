@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { aws } from "../../lib/aws-types";
+import { resourceRule, violation } from "../../lib/rule";
+
+/** Lambda's own default; the provider fills it in, so "3" means "never chosen". */
+const LAMBDA_DEFAULT_TIMEOUT = 3;
+
+export const lambdaTimeout = resourceRule({
+    id: "lambda-timeout",
+    title: "Lambda functions set an explicit, bounded timeout",
+    pillar: "timeouts",
+    description: "A Lambda function sets `timeout` explicitly (not the 3 s default) and at most `maxSeconds`.",
+    remediation: [
+        "Choose the timeout from the function's real latency budget:",
+        "```ts",
+        "new aws.lambda.Function(\"worker\", { timeout: 30, ... });",
+        "```",
+    ].join("\n"),
+    severity: "medium",
+    enforcement: { production: "mandatory" },
+    rationale: "The 3 s default is nobody's decision: callers and queues then time out in ways no one planned for.",
+    resourceTypes: [aws.lambda.Function],
+    anchors: {
+        cdkNag: ["Serverless-LambdaDefaultTimeout"],
+        awsConfig: ["lambda-function-settings-check"],
+        other: ["SR ES1006"],
+        wellArchitected: ["REL05-BP05"],
+    },
+    config: z.object({
+        maxSeconds: z.number().int().min(1).max(900).default(900).describe("Largest timeout allowed, in seconds."),
+    }),
+    check(fn, { config }) {
+        const timeout = fn.number("timeout");
+        if (timeout === undefined || timeout === LAMBDA_DEFAULT_TIMEOUT) {
+            return [violation(`timeout is ${timeout === undefined ? "unset" : "the 3 s default"}; set timeout explicitly to the function's latency budget (at most ${config.maxSeconds} s).`)];
+        }
+        if (timeout > config.maxSeconds) {
+            return [violation(`timeout is ${timeout} s; keep it at most ${config.maxSeconds} s (policy config maxSeconds).`)];
+        }
+        return [];
+    },
+});
