@@ -1,0 +1,234 @@
+// Feeds a captured stack to running policy packs exactly as the engine does in a preview:
+// Configure, ConfigureStack, Analyze once per resource with its inputs, then AnalyzeStack once with
+// every resource's outputs and its parent, dependency and property-dependency links.
+import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { type AnalyzerSdk } from "../capture/sdk";
+import { type CapturedResource, type CapturedStack } from "../capture/types";
+import { ROOT_STACK_TYPE } from "../capture/urn";
+import { type JsonObject, type JsonValue, SIG, SPECIAL_SIG_KEY, UNKNOWN_SENTINEL } from "../capture/values";
+import { type PolicyConfigInput, reconcilePolicyConfig } from "./config";
+import { type PolicyPackProcess } from "./pack";
+import { type Diagnostic, type PackInfo, type PolicyConfigEntry } from "./types";
+
+export interface PackRequest {
+  pack: PolicyPackProcess;
+  /** The user's --policy-pack-config for this pack, if any. */
+  config?: PolicyConfigInput;
+  /** Where the config came from, for error messages. */
+  configSource?: string;
+}
+
+/** A (policy, resource) pair a pack evaluated, for JUnit-style reporting. */
+export interface PolicyCheck {
+  policyPack: string;
+  policy: string;
+  urn: string;
+}
+
+export interface PackAnalysis {
+  info: PackInfo;
+  dir: string;
+  config: Record<string, PolicyConfigEntry>;
+  diagnostics: Array<Diagnostic & { phase: "resource" | "stack" }>;
+  checks: PolicyCheck[];
+  analysisMs: number;
+}
+
+export interface AnalyzeOptions {
+  stackTags?: Record<string, string>;
+  /** How many Analyze calls may be in flight at once per pack. */
+  concurrency?: number;
+}
+
+/** One resource as the engine presents it to analyzers (program resources plus default providers). */
+interface AnalyzedResource {
+  urn: string;
+  type: string;
+  name: string;
+  parent?: string;
+  inputs: JsonObject;
+  outputs: JsonObject;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  providerUrn?: string;
+  options?: CapturedResource["options"];
+  analyzeEach: boolean;
+}
+
+/**
+ * The engine marshals analyzer properties without resource references: a reference to a custom
+ * resource becomes its ID (unknown in a first preview), to a component its URN.
+ */
+function downgradeResourceRefs(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(downgradeResourceRefs);
+  if (typeof value !== "object" || value === null) return value;
+  if (value[SPECIAL_SIG_KEY] === SIG.resourceReference) {
+    if ("id" in value) return value.id === "" || value.id === null ? UNKNOWN_SENTINEL : downgradeResourceRefs(value.id);
+    return value.urn ?? null;
+  }
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) out[k] = downgradeResourceRefs(v);
+  return out;
+}
+
+function providerUrnOf(ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  const cut = ref.lastIndexOf("::");
+  return cut > 0 ? ref.slice(0, cut) : ref;
+}
+
+export function analyzedResources(stack: CapturedStack): AnalyzedResource[] {
+  const out: AnalyzedResource[] = [];
+  const defaults = Object.values(stack.defaultProviders).map<AnalyzedResource>((p) => ({
+    urn: p.urn,
+    type: p.type,
+    name: p.name,
+    inputs: p.inputs,
+    outputs: p.inputs,
+    dependencies: [],
+    propertyDependencies: {},
+    analyzeEach: true,
+  }));
+  for (const r of stack.resources) {
+    const pkg = r.type.split(":")[0];
+    const defaultProvider = r.custom && !r.provider && r.operation === "register" ? stack.defaultProviders[pkg] : undefined;
+    out.push({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      parent: r.parent,
+      inputs: downgradeResourceRefs(r.wireInputs) as JsonObject,
+      outputs: downgradeResourceRefs(r.wireOutputs) as JsonObject,
+      dependencies: r.dependencies,
+      propertyDependencies: r.propertyDependencies,
+      providerUrn: providerUrnOf(r.provider) ?? defaultProvider?.urn,
+      options: r.options,
+      analyzeEach: r.operation === "register",
+    });
+    // Default providers come right after the root stack, as the engine registers them on first use.
+    if (r.type === ROOT_STACK_TYPE && !r.parent) out.push(...defaults);
+  }
+  if (!stack.resources.some((r) => r.type === ROOT_STACK_TYPE)) out.push(...defaults);
+  return out;
+}
+
+function buildOptions(proto: AnalyzerSdk["analyzerproto"], r: AnalyzedResource): analyzerproto.AnalyzerResourceOptions {
+  const options = new proto.AnalyzerResourceOptions();
+  const o = r.options;
+  options.setProtect(o?.protect ?? false);
+  options.setIgnorechangesList(o?.ignoreChanges ?? []);
+  options.setDeletebeforereplace(o?.deleteBeforeReplace ?? false);
+  options.setDeletebeforereplacedefined(o?.deleteBeforeReplaceDefined ?? false);
+  options.setAdditionalsecretoutputsList(o?.additionalSecretOutputs ?? []);
+  options.setAliasesList(o?.aliases ?? []);
+  const timeouts = new proto.AnalyzerResourceOptions.CustomTimeouts();
+  timeouts.setCreate(o?.customTimeouts.create ?? 0);
+  timeouts.setUpdate(o?.customTimeouts.update ?? 0);
+  timeouts.setDelete(o?.customTimeouts.delete ?? 0);
+  options.setCustomtimeouts(timeouts);
+  if (r.parent) options.setParent(r.parent);
+  return options;
+}
+
+type StructInput = Parameters<AnalyzerSdk["Struct"]["fromJavaScript"]>[0];
+
+function buildProvider(sdk: AnalyzerSdk, byUrn: Map<string, AnalyzedResource>, r: AnalyzedResource): analyzerproto.AnalyzerProviderResource | undefined {
+  const provider = r.providerUrn ? byUrn.get(r.providerUrn) : undefined;
+  if (!provider) return undefined;
+  const message = new sdk.analyzerproto.AnalyzerProviderResource();
+  message.setUrn(provider.urn);
+  message.setType(provider.type);
+  message.setName(provider.name);
+  message.setProperties(sdk.Struct.fromJavaScript(provider.inputs as StructInput));
+  return message;
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+export async function analyzeWithPack(stack: CapturedStack, request: PackRequest, options: AnalyzeOptions = {}): Promise<PackAnalysis> {
+  const { pack } = request;
+  const sdk = pack.proto;
+  const proto = sdk.analyzerproto;
+  const started = Date.now();
+  const config = reconcilePolicyConfig(pack.info, request.config, request.configSource);
+  await pack.configure(config);
+  await pack.configureStack({
+    project: stack.project,
+    stack: stack.stack,
+    organization: stack.organization,
+    tags: options.stackTags ?? {},
+    config: stack.config,
+    secretKeys: [],
+  });
+
+  const resources = analyzedResources(stack);
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const enabled = (name: string): boolean => config[name]?.enforcementLevel !== "disabled";
+  const resourcePolicies = pack.info.policies.filter((p) => p.policyType !== "stack" && enabled(p.name)).map((p) => p.name);
+  const stackPolicies = pack.info.policies.filter((p) => p.policyType === "stack" && enabled(p.name)).map((p) => p.name);
+  const checks: PolicyCheck[] = [];
+  const diagnostics: PackAnalysis["diagnostics"] = [];
+
+  const perResource = await mapLimit(
+    resources.filter((r) => r.analyzeEach),
+    options.concurrency ?? 8,
+    async (r) => {
+      const req = new proto.AnalyzeRequest();
+      req.setUrn(r.urn);
+      req.setType(r.type);
+      req.setName(r.name);
+      req.setProperties(sdk.Struct.fromJavaScript(r.inputs as StructInput));
+      req.setOptions(buildOptions(proto, r));
+      const provider = buildProvider(sdk, byUrn, r);
+      if (provider) req.setProvider(provider);
+      return { r, result: await pack.analyze(req) };
+    },
+  );
+  for (const { r, result } of perResource) {
+    const notApplicable = new Set(result.notApplicable);
+    for (const policy of resourcePolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: pack.info.name, policy, urn: r.urn });
+    for (const d of result.diagnostics) diagnostics.push({ ...d, urn: d.urn || r.urn, phase: "resource" });
+  }
+
+  const stackRequest = new proto.AnalyzeStackRequest();
+  stackRequest.setResourcesList(
+    resources.map((r) => {
+      const message = new proto.AnalyzerResource();
+      message.setUrn(r.urn);
+      message.setType(r.type);
+      message.setName(r.name);
+      message.setProperties(sdk.Struct.fromJavaScript(r.outputs as StructInput));
+      message.setOptions(buildOptions(proto, r));
+      const provider = buildProvider(sdk, byUrn, r);
+      if (provider) message.setProvider(provider);
+      if (r.parent) message.setParent(r.parent);
+      message.setDependenciesList(r.dependencies);
+      const deps = message.getPropertydependenciesMap();
+      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        const entry = new proto.AnalyzerPropertyDependencies();
+        entry.setUrnsList(urns);
+        deps.set(key, entry);
+      }
+      return message;
+    }),
+  );
+  const stackResult = await pack.analyzeStack(stackRequest);
+  const notApplicable = new Set(stackResult.notApplicable);
+  for (const policy of stackPolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: pack.info.name, policy, urn: stack.stackUrn });
+  for (const d of stackResult.diagnostics) {
+    // Like the engine: a stack diagnostic without a URN of this stack belongs to the root stack.
+    diagnostics.push({ ...d, urn: d.urn && byUrn.has(d.urn) ? d.urn : stack.stackUrn, phase: "stack" });
+  }
+  return { info: pack.info, dir: pack.dir, config, diagnostics, checks, analysisMs: Date.now() - started };
+}

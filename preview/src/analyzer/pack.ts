@@ -1,0 +1,285 @@
+// A CrossGuard policy pack, started the way the Pulumi engine starts it:
+//   node <@pulumi/pulumi>/cmd/run-policy-pack/index.js <engine-address> <pack-dir>   (cwd: the pack)
+// The pack prints its gRPC port on stdout and then serves the pulumirpc.Analyzer service.
+import { type ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type * as grpcModule from "@grpc/grpc-js";
+import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { loadAnalyzerSdk, resolveSdkRoot, type AnalyzerSdk } from "../capture/sdk";
+import { type JsonObject } from "../capture/values";
+import { PolicyPackError, tail, UsageError } from "../errors";
+import { endChild, trackChild } from "../processes";
+import { type Diagnostic, type EnforcementLevel, type PackInfo, type PolicyConfigEntry, type PolicyMetadata, type Severity } from "./types";
+
+export const DEFAULT_PACK_START_TIMEOUT_MS = 60_000;
+export const DEFAULT_RPC_TIMEOUT_MS = 60_000;
+/** The pack only logs the engine address; nothing listens here, and nothing needs to. */
+const UNUSED_ENGINE_ADDRESS = "127.0.0.1:1";
+const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+export interface AnalyzeResult {
+  diagnostics: Diagnostic[];
+  /** Policies that said they do not apply (type filter, notApplicable()). */
+  notApplicable: string[];
+}
+
+export interface PackStartOptions {
+  startTimeoutMs?: number;
+  rpcTimeoutMs?: number;
+}
+
+type Unary<Req, Res> = (
+  request: Req,
+  metadata: grpcModule.Metadata,
+  options: Partial<grpcModule.CallOptions>,
+  callback: (error: grpcModule.ServiceError | null, response: Res) => void,
+) => grpcModule.ClientUnaryCall;
+
+const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+const SEVERITIES: Record<number, Severity> = { 0: "", 1: "low", 2: "medium", 3: "high", 4: "critical" };
+
+function levelToProto(level: EnforcementLevel): number {
+  return Number(Object.entries(LEVELS).find(([, l]) => l === level)?.[0] ?? 0);
+}
+
+/** Validates that `dir` looks like a policy pack before anything is started. */
+export function checkPackDir(dir: string): string {
+  const abs = path.resolve(dir);
+  if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
+    throw new UsageError(`--policy-pack ${dir}: no such directory. Pass the folder that contains PulumiPolicy.yaml.`);
+  }
+  if (!fs.existsSync(path.join(abs, "PulumiPolicy.yaml"))) {
+    throw new UsageError(`--policy-pack ${dir}: ${path.join(abs, "PulumiPolicy.yaml")} is missing; a CrossGuard pack needs PulumiPolicy.yaml (runtime: nodejs).`);
+  }
+  return abs;
+}
+
+export class PolicyPackProcess {
+  private stderr = "";
+  private exited: { code: number | null; signal: string | null } | undefined;
+
+  private constructor(
+    readonly dir: string,
+    private readonly child: ChildProcess,
+    private readonly sdk: AnalyzerSdk,
+    private client: InstanceType<AnalyzerSdk["AnalyzerClient"]> | undefined,
+    private readonly rpcTimeoutMs: number,
+  ) {
+    child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-64 * 1024);
+    });
+    child.once("exit", (code, signal) => {
+      this.exited = { code, signal };
+    });
+  }
+
+  info!: PackInfo;
+  startMs = 0;
+
+  /** Starts the pack and reads its metadata; ends the process again if anything fails. */
+  static async start(dir: string, options: PackStartOptions = {}): Promise<PolicyPackProcess> {
+    const packDir = checkPackDir(dir);
+    const started = Date.now();
+    const sdkRoot = resolveSdkRoot(packDir);
+    const runner = path.join(sdkRoot, "cmd", "run-policy-pack", "index.js");
+    const sdk = loadAnalyzerSdk(sdkRoot);
+    const child = trackChild(
+      spawn(process.execPath, [runner, UNUSED_ENGINE_ADDRESS, packDir], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } }),
+    );
+    const pack = new PolicyPackProcess(packDir, child, sdk, undefined, options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS);
+    try {
+      const port = await pack.readPort(options.startTimeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS);
+      pack.client = new sdk.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+        "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+      });
+      pack.info = await pack.getAnalyzerInfo();
+      pack.startMs = Date.now() - started;
+      return pack;
+    } catch (err) {
+      await pack.close();
+      throw err;
+    }
+  }
+
+  private describe(): string {
+    return this.info ? `policy pack ${this.info.name}@${this.info.version} (${this.dir})` : `policy pack ${this.dir}`;
+  }
+
+  private stderrParagraph(): string {
+    const text = tail(this.stderr);
+    return text ? ` Its stderr:\n${text}` : " It printed nothing on stderr.";
+  }
+
+  private readPort(timeoutMs: number): Promise<number> {
+    const child = this.child;
+    return new Promise((resolve, reject) => {
+      let stdout = "";
+      const finish = (err: Error | undefined, port?: number): void => {
+        clearTimeout(timer);
+        child.stdout?.removeListener("data", onData);
+        child.removeListener("exit", onExit);
+        child.removeListener("error", onError);
+        // Keep draining stdout so a chatty pack never blocks on a full pipe.
+        child.stdout?.resume();
+        if (err) reject(err);
+        else resolve(port as number);
+      };
+      const onData = (chunk: Buffer): void => {
+        stdout += chunk.toString();
+        const newline = stdout.indexOf("\n");
+        if (newline < 0) return;
+        const first = stdout.slice(0, newline).trim();
+        if (/^\d+$/.test(first) && Number(first) > 0 && Number(first) < 65536) {
+          finish(undefined, Number(first));
+        } else {
+          finish(new PolicyPackError(`${this.describe()} printed ${JSON.stringify(first.slice(0, 200))} on stdout where the engine expects its gRPC port number; a pack must not write to stdout before PolicyPack starts serving.${this.stderrParagraph()}`));
+        }
+      };
+      const onExit = (code: number | null, signal: string | null): void => {
+        // Let the last stderr chunk arrive before reporting.
+        setImmediate(() =>
+          finish(new PolicyPackError(`${this.describe()} failed to start: it exited (${signal ?? `code ${code}`}) before printing its port.${this.stderrParagraph()}`)),
+        );
+      };
+      const onError = (err: Error): void => finish(new PolicyPackError(`${this.describe()} could not be started: ${err.message}`));
+      const timer = setTimeout(
+        () => finish(new PolicyPackError(`${this.describe()} did not print its port within ${timeoutMs / 1000} s (pack start timeout); it was ended.${this.stderrParagraph()}`)),
+        timeoutMs,
+      );
+      child.stdout?.on("data", onData);
+      child.once("exit", onExit);
+      child.once("error", onError);
+    });
+  }
+
+  private call<Req, Res>(method: string, fn: Unary<Req, Res> | undefined, request: Req, allowUnimplemented = false): Promise<Res | undefined> {
+    const client = this.client;
+    if (!client || !fn) return Promise.reject(new PolicyPackError(`${this.describe()} is not running.`));
+    if (this.exited) {
+      return Promise.reject(new PolicyPackError(`${this.describe()} exited (${this.exited.signal ?? `code ${this.exited.code}`}) before ${method}.${this.stderrParagraph()}`));
+    }
+    return new Promise((resolve, reject) => {
+      const deadline = new Date(Date.now() + this.rpcTimeoutMs);
+      fn.call(client, request, new this.sdk.grpc.Metadata(), { deadline }, (error, response) => {
+        if (!error) return resolve(response);
+        const status = this.sdk.grpc.status;
+        if (allowUnimplemented && error.code === status.UNIMPLEMENTED) return resolve(undefined);
+        if (error.code === status.DEADLINE_EXCEEDED) {
+          return reject(new PolicyPackError(`${this.describe()} did not answer ${method} within ${this.rpcTimeoutMs / 1000} s (RPC timeout).`));
+        }
+        if (error.code === status.UNAVAILABLE && this.exited) {
+          return reject(new PolicyPackError(`${this.describe()} exited during ${method}.${this.stderrParagraph()}`));
+        }
+        reject(new PolicyPackError(`${this.describe()} failed in ${method}: ${error.details || error.message}`));
+      });
+    });
+  }
+
+  private async getAnalyzerInfo(): Promise<PackInfo> {
+    const info = (await this.call("GetAnalyzerInfo", this.client?.getAnalyzerInfo as Unary<unknown, analyzerproto.AnalyzerInfo>, new this.sdk.Empty())) as analyzerproto.AnalyzerInfo;
+    const policies: PolicyMetadata[] = info.getPoliciesList().map((p) => {
+      const schema = p.getConfigschema();
+      const framework = p.getFramework();
+      const type = p.getPolicyType();
+      return {
+        name: p.getName(),
+        displayName: p.getDisplayname(),
+        description: p.getDescription(),
+        message: p.getMessage(),
+        enforcementLevel: LEVELS[p.getEnforcementlevel()] ?? "advisory",
+        severity: SEVERITIES[p.getSeverity()] ?? "",
+        policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
+        configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as JsonObject, required: schema.getRequiredList() } : undefined,
+        remediationSteps: p.getRemediationSteps(),
+        url: p.getUrl(),
+        tags: p.getTagsList(),
+        framework: framework
+          ? { name: framework.getName(), version: framework.getVersion(), reference: framework.getReference(), specification: framework.getSpecification() }
+          : undefined,
+      };
+    });
+    const initialConfig: PackInfo["initialConfig"] = {};
+    info.getInitialconfigMap().forEach((config, name) => {
+      // Like the CLI: a missing level decodes as the proto default (advisory).
+      initialConfig[name] = { enforcementLevel: LEVELS[config.getEnforcementlevel()] ?? "advisory", properties: (config.getProperties()?.toJavaScript() ?? {}) as JsonObject };
+    });
+    return {
+      name: info.getName(),
+      version: info.getVersion(),
+      displayName: info.getDisplayname(),
+      description: info.getDescription(),
+      supportsConfig: info.getSupportsconfig(),
+      policies,
+      initialConfig,
+    };
+  }
+
+  /** Replaces the pack's policy configuration (may be called again on the same running pack). */
+  async configure(config: Record<string, PolicyConfigEntry>): Promise<void> {
+    const { analyzerproto: proto, Struct } = this.sdk;
+    const request = new proto.ConfigureAnalyzerRequest();
+    const map = request.getPolicyconfigMap();
+    for (const [name, entry] of Object.entries(config)) {
+      const policyConfig = new proto.PolicyConfig();
+      policyConfig.setEnforcementlevel(levelToProto(entry.enforcementLevel) as analyzerproto.EnforcementLevel);
+      policyConfig.setProperties(Struct.fromJavaScript(entry.properties as Parameters<typeof Struct.fromJavaScript>[0]));
+      map.set(name, policyConfig);
+    }
+    await this.call("Configure", this.client?.configure as Unary<analyzerproto.ConfigureAnalyzerRequest, unknown>, request);
+  }
+
+  async configureStack(stack: { project: string; stack: string; organization: string; tags: Record<string, string>; config: Record<string, string>; secretKeys: string[] }): Promise<void> {
+    const request = new this.sdk.analyzerproto.AnalyzerStackConfigureRequest();
+    request.setProject(stack.project);
+    request.setStack(stack.stack);
+    request.setOrganization(stack.organization);
+    request.setDryRun(true);
+    request.setConfigSecretKeysList(stack.secretKeys);
+    for (const [k, v] of Object.entries(stack.tags)) request.getTagsMap().set(k, v);
+    for (const [k, v] of Object.entries(stack.config)) request.getConfigMap().set(k, v);
+    await this.call("ConfigureStack", this.client?.configureStack as Unary<analyzerproto.AnalyzerStackConfigureRequest, unknown>, request, true);
+  }
+
+  private decode(response: analyzerproto.AnalyzeResponse | undefined): AnalyzeResult {
+    const notApplicable = (response?.getNotApplicableList() ?? []).map((n) => n.getPolicyName());
+    const diagnostics = (response?.getDiagnosticsList() ?? []).map((d) => ({
+      policyName: d.getPolicyname(),
+      policyPackName: d.getPolicypackname(),
+      policyPackVersion: d.getPolicypackversion(),
+      description: d.getDescription(),
+      message: d.getMessage(),
+      enforcementLevel: LEVELS[d.getEnforcementlevel()] ?? "advisory",
+      severity: SEVERITIES[d.getSeverity()] ?? "",
+      urn: d.getUrn(),
+    }));
+    return { diagnostics, notApplicable };
+  }
+
+  async analyze(request: analyzerproto.AnalyzeRequest): Promise<AnalyzeResult> {
+    return this.decode(await this.call("Analyze", this.client?.analyze as Unary<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>, request));
+  }
+
+  async analyzeStack(request: analyzerproto.AnalyzeStackRequest): Promise<AnalyzeResult> {
+    return this.decode(await this.call("AnalyzeStack", this.client?.analyzeStack as Unary<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>, request));
+  }
+
+  get proto(): AnalyzerSdk {
+    return this.sdk;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  async close(): Promise<void> {
+    try {
+      this.client?.close();
+    } catch {
+      // closing a dead channel is fine
+    }
+    this.client = undefined;
+    await endChild(this.child);
+  }
+}

@@ -1,0 +1,259 @@
+// A resource monitor for the SDK's mock mode that records every registration whole and answers
+// like the engine does in the first preview of a new stack: inputs come back as outputs, IDs and
+// everything the cloud computes stay unknown (the SDK, in preview, turns every output the monitor
+// does not return into an unknown).
+import { fileURLToPath } from "node:url";
+import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import { answerInvoke, MissingInvokeAnswerError } from "./invokes";
+import { type PulumiSdk } from "./sdk";
+import { type CapturedInvoke, type CapturedOptions, type CapturedResource, type InvokeFixtures } from "./types";
+import { aliasSpecToUrn, makeUrn } from "./urn";
+import { decodeWireValue, type JsonObject, type JsonValue, parseGoDurationSeconds } from "./values";
+
+type Callback = (err: unknown, response?: unknown) => void;
+
+export interface RecorderSettings {
+  project: string;
+  stack: string;
+  region: string;
+  fixtures: InvokeFixtures;
+}
+
+/** What a capture collected; shared by the monitor and the capture driver. */
+export class Recorder {
+  readonly resources: CapturedResource[] = [];
+  readonly byUrn = new Map<string, CapturedResource>();
+  readonly invokes: CapturedInvoke[] = [];
+  readonly errors: Error[] = [];
+
+  constructor(readonly settings: RecorderSettings) {}
+
+  fixtureOutputs(type: string, urn: string, name: string): JsonObject | undefined {
+    const table = this.settings.fixtures.resources ?? {};
+    return table[urn] ?? table[name] ?? table[type];
+  }
+
+  add(resource: CapturedResource): void {
+    if (this.byUrn.has(resource.urn)) {
+      // The engine rejects duplicate URNs; so do we, with the same wording.
+      throw new Error(`Duplicate resource URN '${resource.urn}'; try giving it a unique name`);
+    }
+    this.resources.push(resource);
+    this.byUrn.set(resource.urn, resource);
+  }
+}
+
+function structToJs(struct: { toJavaScript(): unknown } | undefined): JsonObject {
+  return (struct?.toJavaScript() ?? {}) as JsonObject;
+}
+
+function sourceOf(req: resproto.RegisterResourceRequest): CapturedResource["source"] {
+  const pos = req.getSourceposition();
+  const uri = pos?.getUri();
+  if (!pos || !uri || uri.includes("/node_modules/")) return undefined;
+  try {
+    return { file: uri.startsWith("file:") ? fileURLToPath(uri) : uri, line: pos.getLine() };
+  } catch {
+    return undefined;
+  }
+}
+
+function optionsOf(req: resproto.RegisterResourceRequest, self: { stack: string; project: string; type: string; name: string; parent?: string }): CapturedOptions {
+  const timeouts = req.getCustomtimeouts();
+  const aliases: string[] = [...req.getAliasurnsList()];
+  for (const alias of req.getAliasesList()) {
+    if (alias.getUrn()) {
+      aliases.push(alias.getUrn());
+      continue;
+    }
+    const spec = alias.getSpec();
+    if (!spec) continue;
+    aliases.push(
+      aliasSpecToUrn(
+        { name: spec.getName(), type: spec.getType(), stack: spec.getStack(), project: spec.getProject(), parentUrn: spec.getParenturn(), noParent: spec.getNoparent() },
+        self,
+      ),
+    );
+  }
+  const options: CapturedOptions = {
+    protect: req.getProtect() ?? false,
+    ignoreChanges: req.getIgnorechangesList(),
+    customTimeouts: {
+      create: parseGoDurationSeconds(timeouts?.getCreate() ?? ""),
+      update: parseGoDurationSeconds(timeouts?.getUpdate() ?? ""),
+      delete: parseGoDurationSeconds(timeouts?.getDelete() ?? ""),
+    },
+    aliases,
+    deleteBeforeReplace: req.getDeletebeforereplace(),
+    deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
+    replaceOnChanges: req.getReplaceonchangesList(),
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    hideDiffs: req.getHidediffsList(),
+  };
+  if (req.hasRetainondelete()) options.retainOnDelete = req.getRetainondelete();
+  if (req.getImportid()) options.importId = req.getImportid();
+  if (req.getDeletedwith()) options.deletedWith = req.getDeletedwith();
+  if (req.getVersion()) options.version = req.getVersion();
+  if (req.getPlugindownloadurl()) options.pluginDownloadURL = req.getPlugindownloadurl();
+  return options;
+}
+
+function emptyOptions(): CapturedOptions {
+  return {
+    protect: false,
+    ignoreChanges: [],
+    customTimeouts: { create: 0, update: 0, delete: 0 },
+    aliases: [],
+    deleteBeforeReplace: false,
+    deleteBeforeReplaceDefined: false,
+    replaceOnChanges: [],
+    additionalSecretOutputs: [],
+    hideDiffs: [],
+  };
+}
+
+/** Builds a monitor class on top of the given SDK copy's MockMonitor (so it matches that copy's protos). */
+export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): object {
+  const { project, stack, region, fixtures } = recorder.settings;
+  const unusedMocks = {
+    call: () => {
+      throw new Error("faultguard: invokes are answered by the capturing monitor");
+    },
+    newResource: () => {
+      throw new Error("faultguard: resources are answered by the capturing monitor");
+    },
+  };
+
+  class CapturingMonitor extends sdk.MockMonitor {
+    constructor() {
+      super(unusedMocks);
+    }
+
+    override async registerResource(req: resproto.RegisterResourceRequest, callback: Callback): Promise<void> {
+      try {
+        const type = req.getType();
+        const name = req.getName();
+        const parent = req.getParent() || undefined;
+        const urn = makeUrn(stack, project, parent, type, name);
+        const custom = req.getCustom();
+        const remote = req.getRemote();
+        const wireInputs = structToJs(req.getObject());
+        const fixture = recorder.fixtureOutputs(type, urn, name);
+        const { id: fixtureId, ...fixtureOutputs } = fixture ?? {};
+        // Custom resources echo their inputs, as a provider's preview of a create does; remote
+        // components only have the outputs a fixture supplies; local components register theirs later.
+        const wireOutputs: JsonObject = custom ? { ...wireInputs, ...fixtureOutputs } : remote ? { ...fixtureOutputs } : {};
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps, key) => {
+          propertyDependencies[key] = deps.getUrnsList();
+        });
+        const providers: Record<string, string> = {};
+        req.getProvidersMap().forEach((ref, pkg) => {
+          providers[pkg] = ref;
+        });
+        const resource: CapturedResource = {
+          urn,
+          type,
+          name,
+          custom,
+          remote,
+          operation: "register",
+          parent,
+          inputs: decodeWireValue(wireInputs) as JsonObject,
+          wireInputs,
+          wireOutputs,
+          dependencies: req.getDependenciesList(),
+          propertyDependencies,
+          provider: req.getProvider() || undefined,
+          providers,
+          options: optionsOf(req, { stack, project, type, name, parent }),
+          source: sourceOf(req),
+        };
+        recorder.add(resource);
+        const id = custom && typeof fixtureId === "string" ? fixtureId : "";
+        this.resources.set(urn, { urn, id: id || null, state: wireOutputs });
+        const response = new sdk.resproto.RegisterResourceResponse();
+        response.setUrn(urn);
+        response.setId(id);
+        response.setObject(sdk.Struct.fromJavaScript(wireOutputs as Parameters<typeof sdk.Struct.fromJavaScript>[0]));
+        callback(null, response);
+      } catch (err) {
+        recorder.errors.push(err instanceof Error ? err : new Error(String(err)));
+        callback(err);
+      }
+    }
+
+    override async readResource(req: resproto.ReadResourceRequest, callback: Callback): Promise<void> {
+      try {
+        const type = req.getType();
+        const name = req.getName();
+        const parent = req.getParent() || undefined;
+        const urn = makeUrn(stack, project, parent, type, name);
+        const wireInputs = structToJs(req.getProperties());
+        const fixture = recorder.fixtureOutputs(type, urn, name) ?? {};
+        const wireOutputs: JsonObject = { ...wireInputs, ...fixture, id: req.getId() };
+        const propertyDependencies: Record<string, string[]> = {};
+        recorder.add({
+          urn,
+          type,
+          name,
+          custom: true,
+          remote: false,
+          operation: "read",
+          parent,
+          inputs: decodeWireValue(wireInputs) as JsonObject,
+          wireInputs,
+          wireOutputs,
+          dependencies: req.getDependenciesList(),
+          propertyDependencies,
+          provider: req.getProvider() || undefined,
+          providers: {},
+          options: { ...emptyOptions(), additionalSecretOutputs: req.getAdditionalsecretoutputsList() },
+        });
+        this.resources.set(urn, { urn, id: req.getId(), state: wireOutputs });
+        const response = new sdk.resproto.ReadResourceResponse();
+        response.setUrn(urn);
+        response.setProperties(sdk.Struct.fromJavaScript(wireOutputs as Parameters<typeof sdk.Struct.fromJavaScript>[0]));
+        callback(null, response);
+      } catch (err) {
+        recorder.errors.push(err instanceof Error ? err : new Error(String(err)));
+        callback(err);
+      }
+    }
+
+    override registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback): void {
+      const resource = recorder.byUrn.get(req.getUrn());
+      if (!resource) {
+        callback(new Error(`unknown resource ${req.getUrn()}`));
+        return;
+      }
+      resource.wireOutputs = structToJs(req.getOutputs());
+      callback(null, {});
+    }
+
+    override async invoke(req: resproto.ResourceInvokeRequest, callback: Callback): Promise<void> {
+      const token = req.getTok();
+      if (token === "pulumi:pulumi:getResource") {
+        await super.invoke(req, callback);
+        return;
+      }
+      try {
+        const args = JSON.parse(JSON.stringify(sdk.rpc.deserializeProperties(req.getArgs()) ?? {})) as JsonObject;
+        const { result, answeredBy } = answerInvoke(token, args, region, fixtures);
+        recorder.invokes.push({ token, args: args as JsonValue, answeredBy });
+        const serialized = await sdk.rpc.serializeProperties(`invoke:${token}`, (result ?? {}) as Record<string, unknown>);
+        const response = new sdk.resproto.ResourceInvokeResponse();
+        response.setReturn(sdk.Struct.fromJavaScript(serialized as Parameters<typeof sdk.Struct.fromJavaScript>[0]));
+        callback(null, response);
+      } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        if (!(error instanceof MissingInvokeAnswerError) || !recorder.errors.some((e) => e.message === error.message)) {
+          recorder.errors.push(error);
+        }
+        callback(error);
+      }
+    }
+  }
+
+  return new CapturingMonitor();
+}

@@ -1,0 +1,60 @@
+import { type Recorder } from "./monitor";
+import { type CaptureSettings } from "./run";
+import { type CapturedResource, type CapturedStack } from "./types";
+import { makeUrn, ROOT_STACK_TYPE, rootStackUrn } from "./urn";
+import { type JsonObject } from "./values";
+
+/** Packages whose components are built by a provider plugin (multi-language components). */
+const REMOTE_COMPONENT_PACKAGES = new Set(["awsx", "eks", "kubernetes-ingress-nginx", "aws-apigateway", "aws-static-website"]);
+
+function packageOf(type: string): string {
+  return type.split(":")[0];
+}
+
+/**
+ * The default provider the engine would create for a package: `pulumi:providers:<pkg>` named
+ * `default_<version>`, configured from the stack's `<pkg>:*` configuration.
+ */
+function defaultProviders(resources: CapturedResource[], settings: CaptureSettings): CapturedStack["defaultProviders"] {
+  const out: CapturedStack["defaultProviders"] = {};
+  for (const r of resources) {
+    if (!r.custom || r.provider || r.operation === "read") continue;
+    const pkg = packageOf(r.type);
+    if (pkg === "pulumi" || out[pkg]) continue;
+    const version = r.options.version;
+    const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+    const inputs: JsonObject = {};
+    for (const [key, value] of Object.entries(settings.config)) {
+      if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value;
+    }
+    if (version) inputs.version = version;
+    const type = `pulumi:providers:${pkg}`;
+    out[pkg] = { urn: makeUrn(settings.stack, settings.project, undefined, type, name), type, name, inputs };
+  }
+  return out;
+}
+
+export function createCapturedStack(recorder: Recorder, settings: CaptureSettings, durationMs: number): CapturedStack {
+  return {
+    project: settings.project,
+    stack: settings.stack,
+    organization: settings.organization ?? "organization",
+    stackUrn: rootStackUrn(settings.stack, settings.project),
+    resources: recorder.resources,
+    invokes: recorder.invokes,
+    config: settings.config,
+    defaultProviders: defaultProviders(recorder.resources, settings),
+    durationMs,
+  };
+}
+
+/**
+ * Components the mock run cannot see into: registered remotely (built by a provider plugin such as
+ * awsx), so they have no children here, while a real preview would show the resources inside them.
+ */
+export function opaqueComponents(stack: CapturedStack): CapturedResource[] {
+  const parents = new Set(stack.resources.map((r) => r.parent).filter((p): p is string => p !== undefined));
+  return stack.resources.filter(
+    (r) => !r.custom && r.type !== ROOT_STACK_TYPE && (r.remote || (!parents.has(r.urn) && REMOTE_COMPONENT_PACKAGES.has(packageOf(r.type)))),
+  );
+}

@@ -1,0 +1,174 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { MissingInvokeAnswerError } from "../../preview/src/capture/invokes";
+import { captureInline } from "../../preview/src/capture/inline";
+import { ProgramError } from "../../preview/src/capture/run";
+import { opaqueComponents } from "../../preview/src/capture/stack";
+import { type CapturedResource, type CapturedStack } from "../../preview/src/capture/types";
+import { isUnknown } from "../../preview/src/capture/values";
+
+class Outer extends pulumi.ComponentResource {
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super("faultguard:test:Outer", name, {}, opts);
+    const inner = new Inner(`${name}-inner`, { parent: this });
+    new aws.sqs.Queue(`${name}-queue`, { visibilityTimeoutSeconds: 30 }, { parent: inner });
+    this.registerOutputs({ innerUrn: inner.urn });
+  }
+}
+
+class Inner extends pulumi.ComponentResource {
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super("faultguard:test:Inner", name, {}, opts);
+    this.registerOutputs({});
+  }
+}
+
+function byName(stack: CapturedStack, name: string): CapturedResource {
+  const found = stack.resources.find((r) => r.name === name);
+  assert.ok(found, `no resource named ${name}; have ${stack.resources.map((r) => r.name).join(", ")}`);
+  return found;
+}
+
+describe("preview capture (captureInline)", () => {
+  it("builds the engine's URNs: root stack first, nested components chain their types, the stack never does", async () => {
+    const stack = await captureInline(() => new Outer("app"), { project: "shop", stack: "prod" });
+    assert.deepEqual(
+      stack.resources.map((r) => r.urn),
+      [
+        "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod",
+        "urn:pulumi:prod::shop::faultguard:test:Outer::app",
+        "urn:pulumi:prod::shop::faultguard:test:Outer$faultguard:test:Inner::app-inner",
+        "urn:pulumi:prod::shop::faultguard:test:Outer$faultguard:test:Inner$aws:sqs/queue:Queue::app-queue",
+      ],
+    );
+    assert.equal(stack.stackUrn, stack.resources[0].urn);
+    assert.equal(byName(stack, "app").parent, stack.stackUrn);
+    assert.equal(byName(stack, "app-queue").parent, byName(stack, "app-inner").urn);
+    assert.equal(byName(stack, "app-queue").custom, true);
+    assert.equal(byName(stack, "app").custom, false);
+  });
+
+  it("keeps cloud-computed values unknown and records the property dependencies they came from", async () => {
+    const stack = await captureInline(() => {
+      const dlq = new aws.sqs.Queue("dlq", { messageRetentionSeconds: 1209600 });
+      new aws.sqs.Queue("main", {
+        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 }),
+        delaySeconds: 0,
+      });
+    });
+    const dlq = byName(stack, "dlq");
+    const main = byName(stack, "main");
+    assert.equal(main.inputs.delaySeconds, 0);
+    assert.ok(isUnknown(main.inputs.redrivePolicy), "redrivePolicy depends on an unknown ARN");
+    assert.equal(main.wireInputs.redrivePolicy, "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+    assert.deepEqual(main.propertyDependencies.redrivePolicy, [dlq.urn]);
+    assert.deepEqual(main.propertyDependencies.delaySeconds, []);
+    assert.deepEqual(main.dependencies, [dlq.urn]);
+    assert.deepEqual(dlq.inputs, { messageRetentionSeconds: 1209600 });
+  });
+
+  it("records resource options: protect, ignoreChanges, customTimeouts, aliases, deleteBeforeReplace, explicit dependsOn", async () => {
+    const stack = await captureInline(() => {
+      const first = new aws.sqs.Queue("first", {});
+      new aws.sqs.Queue(
+        "second",
+        {},
+        {
+          protect: true,
+          ignoreChanges: ["tags"],
+          customTimeouts: { create: "10m", delete: "1h30m" },
+          aliases: [{ name: "old-second" }],
+          deleteBeforeReplace: true,
+          retainOnDelete: true,
+          replaceOnChanges: ["name"],
+          additionalSecretOutputs: ["url"],
+          dependsOn: [first],
+        },
+      );
+    });
+    const second = byName(stack, "second");
+    assert.equal(second.options.protect, true);
+    assert.deepEqual(second.options.ignoreChanges, ["tags"]);
+    assert.deepEqual(second.options.customTimeouts, { create: 600, update: 0, delete: 5400 });
+    assert.deepEqual(second.options.aliases, ["urn:pulumi:dev::project::aws:sqs/queue:Queue::old-second"]);
+    assert.equal(second.options.deleteBeforeReplace, true);
+    assert.equal(second.options.retainOnDelete, true);
+    assert.deepEqual(second.options.replaceOnChanges, ["name"]);
+    assert.deepEqual(second.options.additionalSecretOutputs, ["url"]);
+    assert.deepEqual(second.dependencies, [byName(stack, "first").urn]);
+    assert.equal(byName(stack, "first").options.protect, false);
+  });
+
+  it("reads per-call config through pulumi.Config and isolates calls from each other", async () => {
+    const seen: Array<string | undefined> = [];
+    const program = (): void => {
+      seen.push(new pulumi.Config("shop").get("tier"));
+      new aws.sqs.Queue(`q-${new pulumi.Config("shop").require("tier")}`, {});
+    };
+    const a = await captureInline(program, { project: "shop", config: { tier: "gold" } });
+    const b = await captureInline(program, { project: "shop", config: { "shop:tier": "silver" } });
+    assert.deepEqual(seen, ["gold", "silver"]);
+    assert.deepEqual(a.resources.map((r) => r.name), ["shop-dev", "q-gold"]);
+    assert.deepEqual(b.resources.map((r) => r.name), ["shop-dev", "q-silver"]);
+  });
+
+  it("answers common AWS provider functions for the configured region", async () => {
+    const stack = await captureInline(
+      async () => {
+        const azs = await aws.getAvailabilityZones({ state: "available" });
+        const identity = await aws.getCallerIdentity();
+        const vpc = aws.ec2.getVpcOutput({ default: true });
+        new aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "172.31.96.0/20", availabilityZone: azs.names[2], tags: { account: identity.accountId } });
+      },
+      { config: { "aws:region": "eu-west-1" } },
+    );
+    const subnet = byName(stack, "s");
+    assert.equal(subnet.inputs.availabilityZone, "eu-west-1c");
+    assert.equal(subnet.inputs.vpcId, "vpc-0defa170000000001");
+    assert.deepEqual(subnet.inputs.tags, { account: "123456789012" });
+    assert.deepEqual(
+      stack.invokes.map((i) => i.token),
+      ["aws:index/getAvailabilityZones:getAvailabilityZones", "aws:index/getCallerIdentity:getCallerIdentity", "aws:ec2/getVpc:getVpc"],
+    );
+  });
+
+  it("stops on a provider function without an answer, awaited or used as an Output, naming the token", async () => {
+    const awaited = captureInline(async () => {
+      await aws.ec2.getSecurityGroup({ name: "web" });
+    });
+    await assert.rejects(awaited, (err: Error) => err instanceof MissingInvokeAnswerError && /aws:ec2\/getSecurityGroup:getSecurityGroup/.test(err.message) && /--fixtures/.test(err.message));
+    const asOutput = captureInline(() => {
+      const sg = aws.ec2.getSecurityGroupOutput({ name: "web" });
+      new aws.sqs.Queue("q", { name: sg.name });
+    });
+    await assert.rejects(asOutput, (err: Error) => err instanceof MissingInvokeAnswerError && /getSecurityGroup/.test(err.message));
+  });
+
+  it("uses fixtures for invokes and for the outputs of remote components, and lists those as opaque", async () => {
+    const stack = await captureInline(
+      () => {
+        const sg = aws.ec2.getSecurityGroupOutput({ name: "web" });
+        new aws.sqs.Queue("q", { name: sg.name });
+        new pulumi.ComponentResource("awsx:ec2:Vpc", "vpc", {}, {}, true);
+      },
+      { fixtures: { invokes: { "aws:ec2/getSecurityGroup:getSecurityGroup": { id: "sg-1", name: "web-sg" } }, resources: { "awsx:ec2:Vpc": { vpcId: "vpc-9" } } } },
+    );
+    assert.equal(byName(stack, "q").inputs.name, "web-sg");
+    assert.equal(byName(stack, "vpc").remote, true);
+    assert.deepEqual(byName(stack, "vpc").wireOutputs, { vpcId: "vpc-9" });
+    assert.deepEqual(opaqueComponents(stack).map((r) => r.urn), ["urn:pulumi:dev::project::awsx:ec2:Vpc::vpc"]);
+  });
+
+  it("reports a program exception as a ProgramError carrying the original stack", async () => {
+    await assert.rejects(
+      captureInline(() => {
+        throw new Error("bad sizing");
+      }),
+      (err: Error) => err instanceof ProgramError && err.message === "bad sizing" && /capture\.test\.ts/.test(err.stack ?? ""),
+    );
+    // The SDK is usable again afterwards.
+    const stack = await captureInline(() => new aws.sqs.Queue("after", {}));
+    assert.equal(stack.resources.length, 2);
+  });
+});

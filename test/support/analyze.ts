@@ -1,0 +1,106 @@
+/**
+ * analyzeInline — run a Pulumi program function through a real CrossGuard pack, in tests.
+ *
+ *   import { analyzeInline, violationsOf } from "../support/analyze";
+ *   const report = await analyzeInline(() => { new aws.sqs.Queue("q", {}); }, {
+ *     packDir,                 // default: <repo>/policies
+ *     policyConfig: { "sqs-dead-letter-queue": "mandatory" },   // the --policy-pack-config format
+ *     config: { "aws:region": "eu-west-1", "proj:tier": "prod" }, // stack config
+ *     stackTags: { owner: "team" },
+ *     fixtures: { invokes: { "aws:ec2/getVpc:getVpc": { id: "vpc-1" } } },
+ *   });
+ *   assert.deepEqual(violationsOf(report, "sqs-dead-letter-queue").map((v) => v.name), ["q"]);
+ *
+ * The program runs in-process in preview mode (captureInline: URNs, unknowns, dependencies as the
+ * engine has them) against this repository's @pulumi/pulumi; the pack runs as the engine runs it
+ * (cmd/run-policy-pack, gRPC). One pack process per pack directory is started lazily on first use
+ * and shared by every test of the mocha run (it is re-Configured per call); it is ended in a root
+ * `after` hook and, failing that, at process exit. Calls are serialised.
+ */
+import * as path from "node:path";
+import { analyzeWithPack } from "../../preview/src/analyzer/analyze";
+import { type PolicyConfigInput } from "../../preview/src/analyzer/config";
+import { PolicyPackProcess } from "../../preview/src/analyzer/pack";
+import { captureInline, type CaptureInlineOptions } from "../../preview/src/capture/inline";
+import { type CapturedStack } from "../../preview/src/capture/types";
+import { buildPreviewResult, buildReport, type ExemptedFinding, type Finding, type PreviewResult, type Report } from "../../preview/src/report/model";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const DEFAULT_PACK_DIR = path.join(REPO_ROOT, "policies");
+
+export interface AnalyzeInlineOptions extends CaptureInlineOptions {
+  /** Policy pack directory (default: <repo>/policies). */
+  packDir?: string;
+  /** Policy config in the `--policy-pack-config` file format. */
+  policyConfig?: PolicyConfigInput;
+  stackTags?: Record<string, string>;
+}
+
+export interface InlineAnalysis {
+  report: Report;
+  result: PreviewResult;
+  stack: CapturedStack;
+}
+
+const packs = new Map<string, Promise<PolicyPackProcess>>();
+
+/** The shared pack process for `packDir`, started on first use. */
+export function sharedPack(packDir: string = DEFAULT_PACK_DIR): Promise<PolicyPackProcess> {
+  const dir = path.resolve(packDir);
+  let pack = packs.get(dir);
+  if (!pack) {
+    // Packs type-check on start (as under the engine); a large pack on a slow CI box needs time.
+    pack = PolicyPackProcess.start(dir, { startTimeoutMs: 180_000 });
+    packs.set(dir, pack);
+    // A pack that failed to start is not cached: the next test gets a fresh attempt and error.
+    pack.catch(() => packs.delete(dir));
+  }
+  return pack;
+}
+
+export async function closeSharedPacks(): Promise<void> {
+  const all = [...packs.values()];
+  packs.clear();
+  await Promise.all(all.map((p) => p.then((pack) => pack.close()).catch(() => undefined)));
+}
+
+declare const after: ((fn: () => Promise<void>) => void) | undefined;
+if (typeof after === "function") {
+  // Loaded by a test file while mocha collects tests: this registers a root-level hook.
+  after(closeSharedPacks);
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export function analyzeInlineDetailed(program: () => unknown, options: AnalyzeInlineOptions = {}): Promise<InlineAnalysis> {
+  const run = async (): Promise<InlineAnalysis> => {
+    const started = Date.now();
+    const pack = await sharedPack(options.packDir);
+    const stack = await captureInline(program, options);
+    const analysis = await analyzeWithPack(stack, { pack, config: options.policyConfig, configSource: "policyConfig" }, { stackTags: options.stackTags });
+    const report = buildReport(stack, [analysis], { programMs: stack.durationMs, packStartMs: 0, analysisMs: analysis.analysisMs, totalMs: Date.now() - started });
+    return { report, result: buildPreviewResult(stack, [analysis], report), stack };
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+export async function analyzeInline(program: () => unknown, options: AnalyzeInlineOptions = {}): Promise<Report> {
+  return (await analyzeInlineDetailed(program, options)).report;
+}
+
+/** Violations (mandatory and advisory, not exempted or not-evaluated) of one policy. */
+export function violationsOf(report: Report, policy: string): Finding[] {
+  return report.violations.filter((v) => v.policy === policy);
+}
+
+/** Findings of one policy that could not be evaluated (unknown values during preview). */
+export function notEvaluatedOf(report: Report, policy: string): Finding[] {
+  return report.notEvaluated.filter((v) => v.policy === policy);
+}
+
+/** Exempted findings of one policy. */
+export function exemptedOf(report: Report, policy: string): ExemptedFinding[] {
+  return report.exempted.filter((v) => v.policy === policy);
+}
