@@ -1,4 +1,5 @@
 // The retries rules. Each rule lives in its own file in this folder; list it here.
 import { type Rule } from "../../lib/rule";
+import { esmStreamRetries } from "./esm-stream-retries";
 
-export const retriesRules: Rule[] = [];
+export const retriesRules: Rule[] = [esmStreamRetries];
