@@ -28,8 +28,16 @@ function statusFor(reason: string, expires: string | undefined, source: string, 
     return { status: "active", reason, expires, source };
 }
 
+// URNs and type tokens contain "/" but are not paths: let "*" span it by mapping "/" to a
+// character globs give no meaning, on both sides.
+const NOT_A_SEPARATOR = "\u2215";
+
 function matches(pattern: string, value: string): boolean {
-    return pattern === value || minimatch(value, pattern, { nocomment: true, nonegate: true, noext: true });
+    if (pattern === value) {
+        return true;
+    }
+    const flat = (s: string) => s.split("/").join(NOT_A_SEPARATOR);
+    return minimatch(flat(value), flat(pattern), { nocomment: true, nonegate: true, noext: true, dot: true });
 }
 
 export function findExemption(

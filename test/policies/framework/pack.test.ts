@@ -1,0 +1,114 @@
+import { strict as assert } from "node:assert";
+import { z } from "zod";
+import { StackGraph } from "../../../policies/lib/graph";
+import { buildPolicies, effectiveLevel, evaluateStack, toConfigSchema, type Diagnostic } from "../../../policies/lib/pack";
+import { resourceRule, stackRule, unresolvable, violation } from "../../../policies/lib/rule";
+import { configStore, type PolicyConfig } from "../../../policies/lib/settings";
+import { UNKNOWN_STRING } from "../../../policies/lib/values";
+
+const QUEUE = "aws:sqs/queue:Queue";
+const base = {
+    title: "t",
+    description: "d",
+    remediation: "r",
+    severity: "high" as const,
+    rationale: "why",
+    resourceTypes: [QUEUE],
+    anchors: {},
+};
+
+const strictRule = stackRule({
+    ...base,
+    id: "test-strict",
+    pillar: "redundancy",
+    enforcement: { production: "mandatory", development: "advisory" },
+    config: z.object({ limit: z.number().int().min(1).default(5).describe("limit") }),
+    check(r, { config }) {
+        const n = r.number("size");
+        return n !== undefined && n > config.limit ? [violation(`size ${n} > ${config.limit}`)] : [];
+    },
+});
+
+const throwingRule = stackRule({
+    ...base,
+    id: "test-throws",
+    pillar: "timeouts",
+    enforcement: { production: "mandatory" },
+    config: z.object({}),
+    check() {
+        throw new TypeError("boom");
+    },
+});
+
+const unknownRule = stackRule({
+    ...base,
+    id: "test-unknown",
+    pillar: "alarms",
+    enforcement: { production: "mandatory" },
+    config: z.object({}),
+    check(r) {
+        return r.isUnknown("arn") ? [unresolvable("arn", "no edge")] : [];
+    },
+});
+
+function queue(name: string, props: Record<string, unknown>) {
+    return { type: QUEUE, urn: `urn:pulumi:dev::p::${QUEUE}::${name}`, name, props };
+}
+
+function run(configs: Record<string, PolicyConfig>, resources = [queue("big", { size: 9, arn: UNKNOWN_STRING })], tags?: Map<string, string>): Diagnostic[] {
+    configStore.set(new Map(Object.entries(configs)));
+    const out: Diagnostic[] = [];
+    evaluateStack([strictRule, throwingRule, unknownRule], StackGraph.fromPlain(resources), (d) => out.push(d), tags);
+    return out;
+}
+
+describe("policies/lib/pack", () => {
+    afterEach(() => configStore.set(new Map()));
+
+    it("reports each finding under its own rule and level; a crashing rule becomes advisory", () => {
+        const d = run({});
+        const byRule = Object.fromEntries(d.map((x) => [x.name, x]));
+        assert.equal(byRule["test-strict"].enforcementLevel, "mandatory");
+        assert.match(byRule["test-strict"].message, /size 9 > 5/);
+        assert.equal(byRule["test-throws"].enforcementLevel, "advisory");
+        assert.match(byRule["test-throws"].message, /^could not evaluate: .*boom/);
+        assert.equal(byRule["test-unknown"].enforcementLevel, "advisory");
+        assert.match(byRule["test-unknown"].message, /^could not evaluate: arn is unknown during preview \(no edge\)/);
+    });
+
+    it("applies rule properties and rejects invalid ones with a message naming the field", () => {
+        assert.equal(run({ "test-strict": { properties: { limit: 10 } } }).filter((x) => x.name === "test-strict").length, 0);
+        const bad = run({ "test-strict": { properties: { limit: "ten" } } }).filter((x) => x.name === "test-strict");
+        assert.equal(bad.length, 1);
+        assert.match(bad[0].message, /invalid config for policy "test-strict": limit:/);
+    });
+
+    it("relaxes to the development profile through settings or the stack tag, unless the level was overridden", () => {
+        const viaSettings = run({ "faultguard-settings": { properties: { profile: "development" } } });
+        assert.equal(viaSettings.find((x) => x.name === "test-strict")!.enforcementLevel, "advisory");
+        const viaTag = run({}, undefined, new Map([["faultguard:profile", "development"]]));
+        assert.equal(viaTag.find((x) => x.name === "test-strict")!.enforcementLevel, "advisory");
+        assert.equal(effectiveLevel(strictRule, "advisory", "production"), "advisory");
+        assert.equal(effectiveLevel(strictRule, "disabled", "production"), "disabled");
+        assert.equal(run({ "test-strict": { enforcementLevel: "disabled", properties: {} } }).some((x) => x.name === "test-strict"), false);
+    });
+
+    it("reports exempted findings as advisory and marked, and invalid settings as mandatory", () => {
+        const exempted = run({}, [queue("big", { size: 9, arn: "arn:x", tags: { "faultguard:exempt:test-strict": "load test queue" } })]);
+        const f = exempted.find((x) => x.name === "test-strict")!;
+        assert.equal(f.enforcementLevel, "advisory");
+        assert.match(f.message, /^\[exempted\] load test queue \(no expiry; tag faultguard:exempt:test-strict\): size 9 > 5/);
+        const invalid = run({ "faultguard-settings": { properties: { profile: "staging" } } });
+        assert.match(invalid.find((x) => x.name === "faultguard-settings")!.message, /profile:/);
+    });
+
+    it("builds one policy per rule plus the settings policy, with JSON-schema config", () => {
+        const lambdaRule = resourceRule({ ...base, id: "test-resource", pillar: "timeouts", enforcement: { production: "advisory" }, config: z.object({}), check: () => [] });
+        const policies = buildPolicies([strictRule, lambdaRule]);
+        assert.deepEqual(policies.map((p) => p.name), ["faultguard-settings", "test-strict", "test-resource"]);
+        assert.deepEqual(toConfigSchema(strictRule.config), {
+            properties: { limit: { type: "integer", minimum: 1, maximum: 9007199254740991, default: 5, description: "limit" } },
+        });
+        assert.throws(() => buildPolicies([strictRule, strictRule]), /duplicate rule id "test-strict"/);
+    });
+});
