@@ -6,3 +6,6 @@ export { AlarmTopic, type AlarmTopicArgs, createMetricAlarm, type AlarmSpec, typ
 export { MultiAzNetwork, type MultiAzNetworkArgs } from "./network/multiAzNetwork";
 export { LoadBalancedAutoScalingGroup, type LoadBalancedAutoScalingGroupArgs } from "./loadBalancing/loadBalancedAutoScalingGroup";
 export { type LoadBalancerArgs, type TargetHealthCheckArgs, type LoadBalancerAlarmThresholds, DEFAULT_SSL_POLICY } from "./loadBalancing/applicationLoadBalancer";
+export { HealthCheckedService, type HealthCheckedServiceArgs, type ContainerHealthCheckArgs } from "./service/healthCheckedService";
+export { QueueWorker, type QueueWorkerArgs, requiredVisibility } from "./queue/queueWorker";
+export { ReplicatedDatabase, type ReplicatedDatabaseArgs, type DatabaseEngine, parameterGroupFamily } from "./database/replicatedDatabase";

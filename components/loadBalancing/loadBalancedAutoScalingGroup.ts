@@ -7,7 +7,7 @@ import { type CommonArgs, commonArgsShape } from "../lib/common";
 import { assumeRolePolicyFor } from "../lib/iam";
 import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
 import { componentTags } from "../lib/tags";
-import { input, validateArgs } from "../lib/validation";
+import { ComponentArgsError, input, validateArgs } from "../lib/validation";
 import {
     createLoadBalancer,
     healthCheckSchema,
@@ -154,18 +154,21 @@ export class LoadBalancedAutoScalingGroup extends pulumi.ComponentResource {
         const azCount = knownCount(args.privateSubnetIds);
         const minSize = resolveMinSize(parsed.minSize, production, azCount);
         const maxSize = parsed.maxSize ?? Math.max(minSize * 2, minSize);
-        const privateSubnetIds = guardedSubnetIds(args.privateSubnetIds, production ? 2 : 1, "privateSubnetIds", TYPE, name).apply((ids) => {
-            if (production && minSize < ids.length) {
-                throw new pulumi.RunError(`${TYPE} "${name}": minSize (${minSize}) must be at least the number of private subnets/AZs (${ids.length}); raise minSize`);
-            }
-            return ids;
-        });
-        const publicSubnetIds = guardedSubnetIds(args.publicSubnetIds, 2, "publicSubnetIds", TYPE, name);
+        // Plain lists were checked by the schema; an Output<string[]> is checked when it resolves.
+        const privateSubnetIds = Array.isArray(args.privateSubnetIds)
+            ? args.privateSubnetIds
+            : guardedSubnetIds(args.privateSubnetIds, production ? 2 : 1, "privateSubnetIds", TYPE, name).apply((ids) => {
+                  if (production && minSize < ids.length) {
+                      throw new ComponentArgsError(TYPE, name, [{ path: "minSize", message: `must be at least the number of AZs (${ids.length}); raise minSize to ${ids.length}` }]);
+                  }
+                  return ids;
+              });
+        const publicSubnetIds = Array.isArray(args.publicSubnetIds) ? args.publicSubnetIds : guardedSubnetIds(args.publicSubnetIds, 2, "publicSubnetIds", TYPE, name);
         this.alarmTopicArn = pulumi.output(resolveAlarmTopic(this, name, parsed.alarms?.topicArn, parsed));
 
         const lb = createLoadBalancer(this, name, {
             vpcId: parsed.vpcId,
-            publicSubnetIds: Array.isArray(args.publicSubnetIds) ? args.publicSubnetIds : publicSubnetIds,
+            publicSubnetIds,
             targetPort: parsed.instancePort,
             targetType: "instance",
             lb: parsed.loadBalancer,
@@ -223,7 +226,7 @@ export class LoadBalancedAutoScalingGroup extends pulumi.ComponentResource {
         this.autoScalingGroup = new aws.autoscaling.Group(
             `${name}-asg`,
             {
-                vpcZoneIdentifiers: Array.isArray(args.privateSubnetIds) ? args.privateSubnetIds : privateSubnetIds,
+                vpcZoneIdentifiers: privateSubnetIds,
                 minSize,
                 maxSize,
                 healthCheckType: "ELB",

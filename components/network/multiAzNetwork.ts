@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Netmask } from "netmask";
 import { z } from "zod";
 import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
+import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
 import { type Profile, profileSchema } from "../lib/profile";
 import { componentTags, tagsSchema } from "../lib/tags";
 import { guardDeferred, validateArgs } from "../lib/validation";
@@ -32,13 +33,6 @@ export interface MultiAzNetworkArgs {
 }
 
 const TYPE = "faultguard:aws:MultiAzNetwork";
-
-/** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
-export const logRetentionSchema = z
-    .number()
-    .int()
-    .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), `must be one of CloudWatch Logs' retention values: ${LOG_RETENTION_DAYS.join(", ")}`);
 
 const cidrSchema = z.string().superRefine((cidr, ctx) => {
     let block: Netmask;
@@ -207,7 +201,7 @@ export class MultiAzNetwork extends pulumi.ComponentResource {
         // Flow logs: a log group with retention and a role that may only write to that group.
         this.flowLogGroup = new aws.cloudwatch.LogGroup(
             `${name}-flow-logs`,
-            { retentionInDays: parsed.flowLogs.retentionInDays ?? (production ? 90 : 7), tags },
+            { retentionInDays: parsed.flowLogs.retentionInDays ?? defaultLogRetention(production), tags },
             child,
         );
         const flowLogRole = new aws.iam.Role(`${name}-flow-logs`, { assumeRolePolicy: assumeRolePolicyFor("vpc-flow-logs.amazonaws.com"), tags }, child);
