@@ -1,4 +1,5 @@
 // The idempotency rules. Each rule lives in its own file in this folder; list it here.
 import { type Rule } from "../../lib/rule";
+import { sqsEsmPartialBatch } from "./sqs-esm-partial-batch";
 
-export const idempotencyRules: Rule[] = [];
+export const idempotencyRules: Rule[] = [sqsEsmPartialBatch];
