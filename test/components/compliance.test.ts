@@ -1,0 +1,67 @@
+// Compliant by construction: every component with minimal args, previewed through the real
+// faultguard-aws pack (production profile, the default) as on a brand-new stack, has zero
+// violations, mandatory or advisory. Runs against whatever rules the pack has.
+import assert from "node:assert/strict";
+import { ReplicatedDatabase } from "../../components";
+import { analyzeInline } from "../support/analyze";
+import { type Finding } from "../../preview/src/report/model";
+import { minimalDatabase, minimalNetwork, minimalService, minimalWebTier, minimalWorker } from "./fixtures";
+
+function describeFindings(findings: Finding[]): string {
+    return findings.map((f) => `  [${f.enforcementLevel}] ${f.policy} on ${f.type} "${f.name}": ${f.message.split("\n").slice(1).join(" ") || f.message}`).join("\n");
+}
+
+const programs: Record<string, () => void> = {
+    MultiAzNetwork: () => {
+        minimalNetwork();
+    },
+    LoadBalancedAutoScalingGroup: () => {
+        minimalWebTier(minimalNetwork());
+    },
+    HealthCheckedService: () => {
+        minimalService(minimalNetwork());
+    },
+    "ReplicatedDatabase (Multi-AZ instance)": () => {
+        const net = minimalNetwork();
+        minimalDatabase(net, minimalService(net).taskSecurityGroup.id);
+    },
+    "ReplicatedDatabase (Aurora)": () => {
+        const net = minimalNetwork();
+        const svc = minimalService(net);
+        new ReplicatedDatabase("aurora", { engine: "mysql", topology: "aurora", vpcId: net.vpcId, subnetIds: net.privateSubnetIds, allowedSecurityGroupIds: [svc.taskSecurityGroup.id] });
+    },
+    QueueWorker: () => {
+        minimalWorker();
+    },
+};
+
+describe("components are compliant by construction (faultguard-aws, production profile)", function () {
+    this.timeout(240_000);
+    for (const [component, program] of Object.entries(programs)) {
+        it(`${component} with minimal args has zero violations`, async () => {
+            const report = await analyzeInline(program, { config: { "aws:region": "us-east-1" } });
+            assert.ok(report.resourceCount > 1, "the program registered resources");
+            assert.equal(report.violations.length, 0, `violations:\n${describeFindings(report.violations)}`);
+            // "could not evaluate" is allowed only where a value is genuinely unknown in a first preview.
+            assert.equal(report.notEvaluated.length, 0, `not evaluated:\n${describeFindings(report.notEvaluated)}`);
+        });
+    }
+});
+
+describe("the compliance check is not vacuous", function () {
+    this.timeout(240_000);
+    it("a development-profile web tier (one instance) is flagged in the production profile", async () => {
+        const { LoadBalancedAutoScalingGroup } = await import("../../components");
+        const report = await analyzeInline(
+            () => {
+                const net = minimalNetwork();
+                new LoadBalancedAutoScalingGroup("web", { profile: "development", vpcId: net.vpcId, publicSubnetIds: net.publicSubnetIds, privateSubnetIds: net.privateSubnetIds });
+            },
+            { config: { "aws:region": "us-east-1" } },
+        );
+        assert.ok(
+            report.violations.some((v) => v.type === "aws:autoscaling/group:Group" && v.enforcementLevel === "mandatory"),
+            `expected a mandatory violation on the one-instance group, got:\n${describeFindings(report.violations)}`,
+        );
+    });
+});
