@@ -8,8 +8,6 @@ import { z } from "zod";
 /** The project name in Pulumi.yaml: the namespace of this stack's own config keys. */
 export const PROJECT = "faultguard-example";
 
-const runtimeSchema = z.enum(["nodejs20.x", "nodejs22.x"]);
-
 /** Keys under `faultguard-example:`. Every field has a default except `profile`. */
 export const stackConfigSchema = z
     .strictObject({
@@ -17,16 +15,16 @@ export const stackConfigSchema = z
         profile: z.enum(["production", "development"], 'must be "production" or "development"'),
         /** Extra tags on every resource (on top of the components' own). */
         tags: z.record(z.string().min(1), z.string()).default({}),
+        // Every other key is optional: left out, the component's own default applies (see README).
         network: z
             .strictObject({
-                cidrBlock: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR block such as "10.0.0.0/16"').default("10.0.0.0/16"),
-                availabilityZoneCount: z.number().int().min(2, "must be at least 2 (3 recommended)").max(6, "must be at most 6").default(3),
+                cidrBlock: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR block such as "10.0.0.0/16"').optional(),
+                availabilityZoneCount: z.number().int().min(2, "must be at least 2 (3 recommended)").max(6, "must be at most 6").optional(),
             })
-            .default({ cidrBlock: "10.0.0.0/16", availabilityZoneCount: 3 }),
+            .default({}),
         web: z
             .strictObject({
                 instanceTypes: z.array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, 'must be EC2 instance types such as "m7i.large"')).min(1).optional(),
-                /** Default: one instance per AZ in production, 1 in development. */
                 minSize: z.number().int().min(1, "must be at least 1").optional(),
                 maxSize: z.number().int().min(1, "must be at least 1").optional(),
                 /** ACM certificate for HTTPS (recommended). Without it the load balancer serves plain HTTP. */
@@ -38,18 +36,18 @@ export const stackConfigSchema = z
         database: z
             .strictObject({
                 engine: z.enum(["postgres", "mysql"], 'must be "postgres" or "mysql"').default("postgres"),
-                instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'must be an RDS instance class such as "db.r6g.large"').default("db.r6g.large"),
-                allocatedStorageGib: z.number().int().min(20, "must be at least 20 GiB").max(65536, "must be at most 65536 GiB").default(100),
-                readReplicaCount: z.number().int().min(0).max(5, "must be 0–5").default(0),
+                instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'must be an RDS instance class such as "db.m7g.large"').optional(),
+                allocatedStorageGb: z.number().int().min(20, "must be at least 20 GiB").max(65536, "must be at most 65536 GiB").optional(),
+                readReplicas: z.number().int().min(0).max(5, "must be 0–5").optional(),
             })
-            .default({ engine: "postgres", instanceClass: "db.r6g.large", allocatedStorageGib: 100, readReplicaCount: 0 }),
+            .default({ engine: "postgres" }),
         worker: z
             .strictObject({
-                runtime: runtimeSchema.default("nodejs20.x"),
-                timeoutSeconds: z.number().int().min(1, "must be 1–900 seconds").max(900, "must be 1–900 seconds").default(60),
-                reservedConcurrency: z.number().int().min(2, "must be at least 2").max(1000, "must be at most 1000").default(10),
+                runtime: z.enum(["nodejs20.x", "nodejs22.x"], 'must be "nodejs20.x" or "nodejs22.x"').default("nodejs20.x"),
+                timeoutSeconds: z.number().int().min(1, "must be 1–900 seconds").max(900, "must be 1–900 seconds").optional(),
+                reservedConcurrency: z.number().int().min(2, "must be at least 2").max(1000, "must be at most 1000").optional(),
             })
-            .default({ runtime: "nodejs20.x", timeoutSeconds: 60, reservedConcurrency: 10 }),
+            .default({ runtime: "nodejs20.x" }),
     })
     .superRefine((config, ctx) => {
         const { minSize, maxSize } = config.web;

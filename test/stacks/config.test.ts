@@ -30,7 +30,7 @@ describe("stacks/config: stack config validated with zod", () => {
         assert.equal(config.network.availabilityZoneCount, 3);
         assert.deepEqual(config.web.instanceTypes, ["m7i.large", "m6i.large"]);
         assert.equal(config.web.minSize, 3);
-        assert.equal(config.database.readReplicaCount, 1);
+        assert.equal(config.database.readReplicas, 1);
         assert.equal(config.worker.timeoutSeconds, 60);
     });
 
@@ -41,11 +41,12 @@ describe("stacks/config: stack config validated with zod", () => {
         assert.deepEqual(JSON.parse(raw["pulumi:tags"]), { "faultguard:profile": "development" });
     });
 
-    it("fills defaults for every key but profile", () => {
+    it("needs only profile and region; left-out keys fall to the components' defaults", () => {
         const config = parseStackConfig({ "aws:region": "us-east-1", "faultguard-example:profile": "production" }, "prod");
-        assert.deepEqual(config.network, { cidrBlock: "10.0.0.0/16", availabilityZoneCount: 3 });
-        assert.deepEqual(config.database, { engine: "postgres", instanceClass: "db.r6g.large", allocatedStorageGib: 100, readReplicaCount: 0 });
-        assert.equal(config.web.port, 8080);
+        assert.deepEqual(config.network, {});
+        assert.deepEqual(config.database, { engine: "postgres" });
+        assert.deepEqual(config.worker, { runtime: "nodejs20.x" });
+        assert.deepEqual(config.web, { port: 8080 });
     });
 
     it("a missing key is named, with the command that sets it", () => {
