@@ -1,0 +1,46 @@
+"use strict";
+// Entry of the child process that runs a user's Pulumi program (see program.ts). Plain JavaScript
+// so that TypeScript can be set up in the right order before any .ts file loads:
+//   1. the program's own ts-node/typescript with the program's tsconfig, for the program's files;
+//   2. ours, scoped to faultguard's preview sources, layered on top (ts-node falls back to the
+//      previous handler for files outside its scope).
+const fs = require("node:fs");
+const path = require("node:path");
+
+function resolveFrom(dir, request) {
+  try {
+    return require.resolve(request, { paths: [dir] });
+  } catch {
+    return require.resolve(request);
+  }
+}
+
+function registerProgramTypeScript(programDir) {
+  const tsconfig = path.join(programDir, "tsconfig.json");
+  const hasTsconfig = fs.existsSync(tsconfig);
+  require(resolveFrom(programDir, "ts-node")).register({
+    transpileOnly: true,
+    compiler: resolveFrom(programDir, "typescript"),
+    project: hasTsconfig ? tsconfig : undefined,
+    skipProject: !hasTsconfig,
+    // The language host's defaults when a program has no tsconfig.json.
+    compilerOptions: hasTsconfig ? undefined : { target: "ES2020", module: "commonjs", moduleResolution: "node", sourceMap: true, esModuleInterop: true },
+  });
+}
+
+function registerOwnTypeScript() {
+  const previewDir = path.resolve(__dirname, "..", "..");
+  require("ts-node").register({
+    transpileOnly: true,
+    project: path.join(previewDir, "..", "tsconfig.json"),
+    scope: true,
+    scopeDir: previewDir,
+    ignore: [],
+  });
+}
+
+process.once("message", (request) => {
+  if (request.typescript) registerProgramTypeScript(request.programDir);
+  registerOwnTypeScript();
+  require("./child").runChild(request);
+});

@@ -1,0 +1,37 @@
+// Runs inside the child process started by captureProgram: puts the PROGRAM's own copy of
+// @pulumi/pulumi into mock mode, runs the program as the language host would, and sends the
+// captured stack (or the failure) back over IPC.
+import { MissingInvokeAnswerError } from "./invokes";
+import { type ChildReply, type ChildRequest } from "./program";
+import { captureWithSdk, ProgramError } from "./run";
+import { loadSdk, resolveSdkRoot } from "./sdk";
+
+function reply(message: ChildReply): void {
+  if (!process.send) throw new Error("faultguard capture child needs an IPC channel");
+  process.send(message, () => process.exit(0));
+}
+
+function describe(err: unknown): ChildReply {
+  if (err instanceof MissingInvokeAnswerError) return { type: "error", kind: "invoke", message: err.message };
+  const cause = err instanceof ProgramError ? err.cause : err;
+  if (cause instanceof Error) return { type: "error", kind: "program", message: cause.message, stack: cause.stack, name: cause.name };
+  return { type: "error", kind: "program", message: String(cause) };
+}
+
+/** The language host's contract: require main; a function export is called; its result is the stack's outputs. */
+function runMain(main: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported: unknown = require(main);
+  return typeof exported === "function" ? (exported as () => unknown)() : exported;
+}
+
+export async function runChild(request: ChildRequest): Promise<void> {
+  process.on("uncaughtException", (err) => reply(describe(err)));
+  try {
+    const sdk = loadSdk(resolveSdkRoot(request.programDir));
+    const stack = await captureWithSdk(sdk, () => runMain(request.main), request.settings);
+    reply({ type: "result", stack });
+  } catch (err) {
+    reply(describe(err));
+  }
+}

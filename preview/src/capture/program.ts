@@ -1,0 +1,111 @@
+// Runs a Pulumi program from disk in a child process (isolation, timeout, killable), with the
+// project's name, main, stack config and runtime options, against the program's own @pulumi/pulumi.
+import { fork } from "node:child_process";
+import * as path from "node:path";
+import { ProgramFailedError, tail, userFrame } from "../errors";
+import { endChild, trackChild } from "../processes";
+import { applyConfigOverrides, loadProject, loadStackConfig, type PulumiProject } from "../project";
+import { type CaptureSettings } from "./run";
+import { type CapturedStack, type InvokeFixtures } from "./types";
+
+export const DEFAULT_PROGRAM_TIMEOUT_MS = 120_000;
+
+export interface ChildRequest {
+  programDir: string;
+  main: string;
+  typescript: boolean;
+  settings: CaptureSettings;
+}
+
+export type ChildReply =
+  | { type: "result"; stack: CapturedStack }
+  | { type: "error"; kind: "program" | "invoke"; message: string; stack?: string; name?: string };
+
+export interface CaptureProgramOptions {
+  stack: string;
+  /** `--config KEY=VALUE` overrides. */
+  config?: string[];
+  fixtures?: InvokeFixtures;
+  timeoutMs?: number;
+  organization?: string;
+  /** Where the program's own stdout/stderr go (default: our stderr, so stdout stays machine-readable). */
+  onOutput?: (text: string) => void;
+}
+
+export interface CapturedProgram {
+  project: PulumiProject;
+  stack: CapturedStack;
+}
+
+const CHILD_ENTRY = path.join(__dirname, "child-entry.js");
+
+function programError(project: PulumiProject, reply: Extract<ChildReply, { type: "error" }>): ProgramFailedError {
+  if (reply.kind === "invoke") return new ProgramFailedError(reply.message);
+  const frame = userFrame(reply.stack, project.dir);
+  const where = frame ? ` (${frame.replace(/^at /, "at ")})` : "";
+  const kind = reply.name && reply.name !== "Error" ? `${reply.name}: ` : "";
+  return new ProgramFailedError(`The Pulumi program in ${project.dir} threw ${kind}${reply.message}${where}. Fix the program and run again.`);
+}
+
+export async function captureProgram(dir: string, options: CaptureProgramOptions): Promise<CapturedProgram> {
+  const project = loadProject(dir);
+  const stackConfig = applyConfigOverrides(project, loadStackConfig(project, options.stack), options.config ?? []);
+  const request: ChildRequest = {
+    programDir: project.dir,
+    main: project.main,
+    typescript: project.typescript,
+    settings: {
+      project: project.name,
+      stack: options.stack,
+      organization: options.organization,
+      config: stackConfig.config,
+      secretKeys: stackConfig.secretKeys,
+      fixtures: options.fixtures,
+    },
+  };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS;
+  const output = options.onOutput ?? ((text: string) => process.stderr.write(text));
+  const child = trackChild(
+    fork(CHILD_ENTRY, [], {
+      cwd: project.dir,
+      execArgv: project.nodeargs,
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      env: { ...process.env, PULUMI_NODEJS_PROJECT: project.name, PULUMI_NODEJS_STACK: options.stack, PULUMI_NODEJS_DRY_RUN: "true" },
+    }),
+  );
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-64 * 1024);
+    output(chunk.toString());
+  });
+
+  try {
+    const reply = await new Promise<ChildReply>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new ProgramFailedError(`The Pulumi program in ${project.dir} did not finish within ${timeoutMs / 1000} s (--timeout); it was stopped.`)),
+        timeoutMs,
+      );
+      child.once("message", (message: ChildReply) => {
+        clearTimeout(timer);
+        resolve(message);
+      });
+      child.once("exit", (code, signal) => {
+        clearTimeout(timer);
+        // A reply may still be in flight when the child exits right after sending it.
+        setImmediate(() =>
+          reject(new ProgramFailedError(`The Pulumi program in ${project.dir} exited (${signal ?? `code ${code}`}) without finishing.${stderr ? ` Its stderr:\n${tail(stderr)}` : ""}`)),
+        );
+      });
+      child.once("error", (err) => {
+        clearTimeout(timer);
+        reject(new ProgramFailedError(`Could not start the Pulumi program in ${project.dir}: ${err.message}`));
+      });
+      child.send(request);
+    });
+    if (reply.type === "error") throw programError(project, reply);
+    return { project, stack: reply.stack };
+  } finally {
+    await endChild(child);
+  }
+}

@@ -1,0 +1,136 @@
+// faultguard CLI. Flags mirror `pulumi preview` so users learn nothing new.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { FaultguardError, UsageError } from "./errors";
+import { installSignalHandlers } from "./processes";
+import { runPreview } from "./preview";
+import { renderJunit } from "./report/junit";
+import { hasMandatoryViolations, type PreviewResult } from "./report/model";
+import { renderSarif } from "./report/sarif";
+import { renderText } from "./report/text";
+
+export const USAGE = `Usage: faultguard preview [PROGRAM_DIR] [flags]
+
+Runs a Pulumi program offline in preview mode (Pulumi's mock monitor) and evaluates it with
+CrossGuard policy packs through the analyzer protocol, as \`pulumi preview --policy-pack\` would.
+
+Flags:
+  -s, --stack NAME               stack whose Pulumi.<NAME>.yaml config to use (default: the only one)
+      --policy-pack DIR          policy pack directory; repeatable (default: this repository's policies/)
+      --policy-pack-config FILE  JSON policy config for the --policy-pack at the same position; repeatable
+  -c, --config KEY=VALUE         config override, e.g. aws:region=eu-west-1; repeatable
+      --format FORMAT            text | json | sarif | junit (default: text)
+  -o, --output FILE              write the report to FILE instead of stdout
+      --fixtures FILE            JSON/YAML answers for provider functions and remote component outputs
+      --timeout SECONDS          limit for the program run, each pack start and each RPC
+  -h, --help                     show this help
+
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack.
+`;
+
+const FORMATS = ["text", "json", "sarif", "junit"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export function render(result: PreviewResult, format: Format, cwd: string): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(result.report, null, 2)}\n`;
+    case "sarif":
+      return `${JSON.stringify(renderSarif(result, cwd), null, 2)}\n`;
+    case "junit":
+      return renderJunit(result);
+    case "text":
+      return renderText(result);
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        stack: { type: "string", short: "s" },
+        "policy-pack": { type: "string", multiple: true },
+        "policy-pack-config": { type: "string", multiple: true },
+        config: { type: "string", short: "c", multiple: true },
+        format: { type: "string", default: "text" },
+        output: { type: "string", short: "o" },
+        fixtures: { type: "string" },
+        timeout: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (err) {
+    // parseArgs names the offending flag in its message ("Unknown option '--foo'").
+    throw new UsageError(`${(err as Error).message.split(". ")[0]}. Run "faultguard preview --help" for the flags.`);
+  }
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() }): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const [command, programDir, ...extra] = positionals;
+    if (command !== "preview") {
+      throw new UsageError(command === undefined ? `Missing command. ${USAGE.split("\n")[0]}` : `Unknown command "${command}"; the only command is "preview".`);
+    }
+    if (extra.length > 0) throw new UsageError(`Unexpected argument${extra.length > 1 ? "s" : ""} ${extra.map((e) => JSON.stringify(e)).join(", ")}; PROGRAM_DIR is the only positional argument.`);
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: use one of ${FORMATS.join(", ")}.`);
+    let timeoutMs: number | undefined;
+    if (values.timeout !== undefined) {
+      const seconds = Number(values.timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout ${JSON.stringify(values.timeout)}: give a positive number of seconds, e.g. --timeout 120.`);
+      timeoutMs = seconds * 1000;
+    }
+    const resolve = (p: string): string => path.resolve(io.cwd, p);
+    const result = await runPreview({
+      programDir: resolve(programDir ?? "."),
+      stack: values.stack,
+      policyPacks: values["policy-pack"]?.map(resolve),
+      policyPackConfigs: values["policy-pack-config"]?.map(resolve),
+      config: values.config,
+      fixturesFile: values.fixtures ? resolve(values.fixtures) : undefined,
+      timeoutMs,
+      onProgramOutput: io.stderr,
+    });
+    const text = render(result, format, io.cwd);
+    if (values.output) {
+      fs.writeFileSync(resolve(values.output), text);
+      const s = result.report.summary;
+      io.stderr(`faultguard preview: wrote ${format} report to ${values.output} (${s.mandatory} mandatory, ${s.advisory} advisory, ${s.exempted} exempted)\n`);
+    } else {
+      io.stdout(text);
+    }
+    return hasMandatoryViolations(result.report) ? 1 : 0;
+  } catch (err) {
+    if (err instanceof FaultguardError) {
+      io.stderr(`faultguard preview: error: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const detail = process.env.FAULTGUARD_DEBUG && err instanceof Error ? `\n${err.stack}` : "";
+    io.stderr(`faultguard preview: internal error: ${err instanceof Error ? err.message : String(err)}${detail}\n`);
+    return 2;
+  }
+}
+
+/** Entry point for the bin shim. */
+export function run(): void {
+  installSignalHandlers();
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

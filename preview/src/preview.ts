@@ -1,0 +1,93 @@
+// `faultguard preview` end to end: validate inputs, run the program (child process) while the policy
+// packs start, analyze, and build the report. Every pack process is ended before this returns.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { analyzeWithPack, type PackAnalysis } from "./analyzer/analyze";
+import { loadPolicyConfigFile, type PolicyConfigInput } from "./analyzer/config";
+import { checkPackDir, DEFAULT_PACK_START_TIMEOUT_MS, DEFAULT_RPC_TIMEOUT_MS, PolicyPackProcess } from "./analyzer/pack";
+import { loadFixtures } from "./capture/fixtures";
+import { captureProgram, DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
+import { UsageError } from "./errors";
+import { chooseStack, loadProject } from "./project";
+import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
+
+export const DEFAULT_POLICY_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
+
+export interface PreviewOptions {
+  programDir: string;
+  stack?: string;
+  /** Policy pack directories (default: this repository's policies/). */
+  policyPacks?: string[];
+  /** --policy-pack-config files, paired by position with policyPacks, as in `pulumi preview`. */
+  policyPackConfigs?: string[];
+  /** --config KEY=VALUE overrides. */
+  config?: string[];
+  fixturesFile?: string;
+  /** One limit for the program run, each pack start and each RPC; defaults differ per stage otherwise. */
+  timeoutMs?: number;
+  /** Called with the program's own output (default: our stderr). */
+  onProgramOutput?: (text: string) => void;
+}
+
+function programEntryFile(main: string): string | undefined {
+  if (fs.existsSync(main) && fs.statSync(main).isFile()) return main;
+  for (const candidate of [`${main}.ts`, `${main}.js`, path.join(main, "index.ts"), path.join(main, "index.js")]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {
+  const started = Date.now();
+  // Everything that can be wrong with the inputs is checked before any process starts.
+  const project = loadProject(options.programDir);
+  const stackName = chooseStack(project, options.stack);
+  const packDirs = (options.policyPacks?.length ? options.policyPacks : [DEFAULT_POLICY_PACK_DIR]).map(checkPackDir);
+  const configFiles = options.policyPackConfigs ?? [];
+  if (configFiles.length > packDirs.length) {
+    throw new UsageError(
+      `${configFiles.length} --policy-pack-config files for ${packDirs.length} --policy-pack ${packDirs.length === 1 ? "directory" : "directories"}; each config file pairs with the --policy-pack at the same position.`,
+    );
+  }
+  const packConfigs: Array<{ config?: PolicyConfigInput; source?: string }> = packDirs.map((_, i) =>
+    configFiles[i] ? { config: loadPolicyConfigFile(configFiles[i]), source: configFiles[i] } : {},
+  );
+  const fixtures = options.fixturesFile ? loadFixtures(options.fixturesFile) : undefined;
+
+  const startOptions = {
+    startTimeoutMs: options.timeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS,
+    rpcTimeoutMs: options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS,
+  };
+  const packStarts = packDirs.map((dir) => PolicyPackProcess.start(dir, startOptions));
+  const programStarted = Date.now();
+  const capture = captureProgram(project.dir, {
+    stack: stackName,
+    config: options.config,
+    fixtures,
+    timeoutMs: options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS,
+    onOutput: options.onProgramOutput,
+  }).then((c) => ({ ...c, wallMs: Date.now() - programStarted }));
+
+  const [captureResult, ...packResults] = await Promise.allSettled([capture, ...packStarts]);
+  const packs = packResults.filter((r): r is PromiseFulfilledResult<PolicyPackProcess> => r.status === "fulfilled").map((r) => r.value);
+  try {
+    // The program's failure is reported first: it is what the user is most likely working on.
+    if (captureResult.status === "rejected") throw captureResult.reason;
+    const failedPack = packResults.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failedPack) throw failedPack.reason;
+    const { stack } = captureResult.value as Awaited<typeof capture>;
+    const analysisStarted = Date.now();
+    const analyses: PackAnalysis[] = await Promise.all(
+      packs.map((pack, i) => analyzeWithPack(stack, { pack, config: packConfigs[i].config, configSource: packConfigs[i].source })),
+    );
+    const report = buildReport(stack, analyses, {
+      programMs: (captureResult.value as Awaited<typeof capture>).wallMs,
+      packStartMs: Math.max(0, ...packs.map((p) => p.startMs)),
+      analysisMs: Date.now() - analysisStarted,
+      totalMs: Date.now() - started,
+    });
+    return buildPreviewResult(stack, analyses, report, programEntryFile(project.main));
+  } finally {
+    await Promise.all(packs.map((p) => p.close()));
+  }
+}
