@@ -2,14 +2,29 @@
 // `faultguard preview` uses) and query what it registered.
 import assert from "node:assert/strict";
 import { captureInline } from "../../preview/src/capture/inline";
-import { type CapturedResource, type CapturedStack } from "../../preview/src/capture/types";
+import { type CapturedResource, type CapturedStack, type InvokeFixtures } from "../../preview/src/capture/types";
 import { ComponentArgsError } from "../../components";
 
 export type { CapturedResource, CapturedStack };
 
-/** Captures a program in first-preview conditions (region us-east-1, three AZs). */
-export function capture(program: () => unknown): Promise<CapturedStack> {
-    return captureInline(program, { config: { "aws:region": "us-east-1" } });
+/**
+ * Captures a program in first-preview conditions (region us-east-1, three AZs): every ID, ARN and
+ * generated name is unknown unless `fixtures.resources` supplies outputs for a type or name.
+ */
+export function capture(program: () => unknown, fixtures?: InvokeFixtures): Promise<CapturedStack> {
+    return captureInline(program, { config: { "aws:region": "us-east-1" }, fixtures });
+}
+
+export function byUrn(stack: CapturedStack, urn: string): CapturedResource {
+    const found = stack.resources.find((r) => r.urn === urn);
+    assert.ok(found, `no resource ${urn}`);
+    return found;
+}
+
+export function named(stack: CapturedStack, type: string, name: string): CapturedResource {
+    const found = stack.resources.find((r) => r.type === type && r.name === name);
+    assert.ok(found, `no ${type} named ${name}`);
+    return found;
 }
 
 /** Every registration but the root stack. */
