@@ -1,0 +1,95 @@
+// ECS links: service → task definition (by ARN, family[:revision], or graph edge) and the task
+// definition's container definitions (a JSON string, often unknown in preview).
+import { aws } from "../aws-types";
+import { type GraphResource, type StackGraph } from "../graph";
+import { asString, isRecord } from "../values";
+
+export type TaskDefinitionLink =
+    | { kind: "found"; taskDefinition: GraphResource }
+    /** Managed outside this stack (a literal ARN or family that matches nothing here) or in an opaque component. */
+    | { kind: "elsewhere"; detail: string }
+    | { kind: "unresolved" }
+    | { kind: "absent" };
+
+type FamilyIndex = Map<string, GraphResource[]>;
+const familyIndexes = new WeakMap<StackGraph, FamilyIndex>();
+
+function familyIndex(graph: StackGraph): FamilyIndex {
+    let index = familyIndexes.get(graph);
+    if (!index) {
+        index = new Map();
+        for (const td of graph.ofType(aws.ecs.TaskDefinition)) {
+            const family = asString(td.props["family"]);
+            if (family !== undefined) {
+                index.set(family, [...(index.get(family) ?? []), td]);
+            }
+        }
+        familyIndexes.set(graph, index);
+    }
+    return index;
+}
+
+/** "arn:aws:ecs:…:task-definition/web:3", "web:3" or "web" → "web". */
+export function taskDefinitionFamily(ref: string): string {
+    const afterSlash = ref.includes("task-definition/") ? ref.slice(ref.lastIndexOf("task-definition/") + "task-definition/".length) : ref;
+    return afterSlash.replace(/:\d+$/, "");
+}
+
+export function serviceTaskDefinition(graph: StackGraph, service: GraphResource): TaskDefinitionLink {
+    const res = graph.resolve(service, "taskDefinition", [aws.ecs.TaskDefinition]);
+    if (res.targets.length > 0) {
+        return { kind: "found", taskDefinition: res.targets[0] };
+    }
+    if (res.absent) {
+        return { kind: "absent" };
+    }
+    for (const ref of res.external) {
+        const byFamily = familyIndex(graph).get(taskDefinitionFamily(ref));
+        if (byFamily && byFamily.length > 0) {
+            return { kind: "found", taskDefinition: byFamily[0] };
+        }
+    }
+    if (res.external.length > 0) {
+        return { kind: "elsewhere", detail: `task definition ${res.external[0]} is not managed in this stack` };
+    }
+    if (res.opaque.length > 0) {
+        return { kind: "elsewhere", detail: `task definition comes from ${res.opaque[0].type} ${res.opaque[0].name}, whose children are not visible here` };
+    }
+    return { kind: "unresolved" };
+}
+
+export interface ContainerDefinition {
+    name: string;
+    essential: boolean;
+    hasHealthCheck: boolean;
+}
+
+export type ContainerDefinitions =
+    | { kind: "ok"; containers: ContainerDefinition[] }
+    | { kind: "unknown" }
+    | { kind: "invalid"; reason: string };
+
+/** Parses `containerDefinitions` (JSON string or array) into the facts health rules need. */
+export function containerDefinitions(taskDefinition: GraphResource): ContainerDefinitions {
+    const parsed = taskDefinition.json("containerDefinitions");
+    if (parsed.kind === "unknown") {
+        return { kind: "unknown" };
+    }
+    if (parsed.kind === "invalid") {
+        return { kind: "invalid", reason: parsed.reason };
+    }
+    if (parsed.kind === "absent" || !Array.isArray(parsed.value)) {
+        return { kind: "invalid", reason: "it is not a JSON array of container definitions" };
+    }
+    const containers = parsed.value.filter(isRecord).map((c, i) => {
+        const hc = c["healthCheck"];
+        const command = isRecord(hc) ? hc["command"] : undefined;
+        return {
+            name: asString(c["name"]) ?? `#${i}`,
+            // `essential` defaults to true in ECS.
+            essential: c["essential"] !== false && c["essential"] !== "false",
+            hasHealthCheck: Array.isArray(command) ? command.length > 0 : typeof command === "string" && command !== "",
+        };
+    });
+    return { kind: "ok", containers };
+}

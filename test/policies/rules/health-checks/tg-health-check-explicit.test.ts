@@ -1,0 +1,55 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
+
+const RULE = "tg-health-check-explicit";
+
+describe(`${RULE} (analyzer)`, () => {
+    it("passes explicit HTTP checks on both the aws.lb and aws.alb tokens, and NLB TCP groups without a block", async () => {
+        const report = await analyzeInline(() => {
+            new aws.lb.TargetGroup("lb-ok", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/health", matcher: "200", healthyThreshold: 3, unhealthyThreshold: 2, interval: 15 } });
+            new aws.alb.TargetGroup("alb-ok", { port: 443, protocol: "HTTPS", vpcId: "vpc-1", healthCheck: { path: "/ready", matcher: "200-299" } });
+            new aws.lb.TargetGroup("nlb-tcp", { port: 5432, protocol: "TCP", vpcId: "vpc-1" });
+            new aws.lb.TargetGroup("fn", { targetType: "lambda" });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE), []);
+    });
+
+    it("flags an HTTP group without a health check and one with path but no matcher, on either token (advisory)", async () => {
+        const report = await analyzeInline(() => {
+            new aws.lb.TargetGroup("bare", { port: 80, protocol: "HTTP", vpcId: "vpc-1" });
+            new aws.alb.TargetGroup("half", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/health" } });
+        });
+        const v = violationsOf(report, RULE).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(v.map((x) => [x.name, x.type, x.enforcementLevel]), [
+            ["bare", "aws:lb/targetGroup:TargetGroup", "advisory"],
+            ["half", "aws:alb/targetGroup:TargetGroup", "advisory"],
+        ]);
+        assert.match(v[0].message, /no healthCheck is configured.*GET \/ expecting 200/);
+        assert.match(v[1].message, /does not set matcher/);
+    });
+
+    it("flags disabled checks, an HTTP check on a TCP group without a path, and slow failure detection", async () => {
+        const report = await analyzeInline(() => {
+            new aws.lb.TargetGroup("off", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { enabled: false } });
+            new aws.lb.TargetGroup("tcp-http", { port: 80, protocol: "TCP", vpcId: "vpc-1", healthCheck: { protocol: "HTTP" } });
+            new aws.lb.TargetGroup("slow", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/h", matcher: "200", interval: 60, unhealthyThreshold: 10 } });
+        });
+        const byName = new Map(violationsOf(report, RULE).map((x) => [x.name, x.message]));
+        assert.deepEqual([...byName.keys()].sort(), ["off", "slow", "tcp-http"]);
+        assert.match(byName.get("off")!, /healthCheck.enabled is false/);
+        assert.match(byName.get("tcp-http")!, /does not set path and matcher/);
+        assert.match(byName.get("slow")!, /up to 600 s .*within 150 s/);
+    });
+
+    it("honours maxDetectionSeconds from policy config", async () => {
+        const report = await analyzeInline(
+            () => {
+                new aws.lb.TargetGroup("slow", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/h", matcher: "200", interval: 60, unhealthyThreshold: 10 } });
+            },
+            { policyConfig: { [RULE]: { enforcementLevel: "advisory", maxDetectionSeconds: 600 } } },
+        );
+        assert.deepEqual(violationsOf(report, RULE), []);
+    });
+});
