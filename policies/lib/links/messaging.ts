@@ -74,11 +74,11 @@ export function resolveJsonReference(graph: StackGraph, from: GraphResource, pro
     if (document.kind === "ok") {
         const value = isRecord(document.value) ? document.value[field] : undefined;
         const known = asString(value);
-        if (known !== undefined && !containsSentinelText(known)) {
+        if (known !== undefined && known !== "" && !containsSentinelText(known)) {
             const hits = graph.findByValue(known, types);
             return { ...emptyResolution(), targets: hits, external: hits.length === 0 ? [known] : [], document };
         }
-        if (value === undefined || value === null) {
+        if (!isUnknown(value) && (known === undefined || known === "")) {
             return { ...emptyResolution(), absent: true, document };
         }
     }

@@ -26,11 +26,13 @@ export const sqsDlq = stackRule({
     anchors: {
         cdkNag: ["AwsSolutions-SQS3", "Serverless-SQSRedrivePolicy"],
         other: ["SR ES6000"],
-        wellArchitected: ["REL05-BP03", "REL11-BP03"],
+        wellArchitected: ["REL05-BP04"],
     },
     config: z.object({}),
     check(queue, { graph }) {
-        if (redrivesOf(graph, queue).length > 0) {
+        const redrives = redrivesOf(graph, queue);
+        // A policy counts when it names a target (known, computed, or external) or is wholly computed.
+        if (redrives.some((r) => r.document.kind === "unknown" || (r.document.kind === "ok" && !r.deadLetter.absent))) {
             return [];
         }
         const referrers = deadLetterReferrersOf(graph, queue);
@@ -44,6 +46,12 @@ export const sqsDlq = stackRule({
         const unlinked = unlinkedRedrivePolicies(graph);
         if (unlinked.length > 0) {
             return [unresolvable("redrivePolicy", `aws.sqs.RedrivePolicy ${unlinked.map((p) => p.name).join(", ")} has an unknown queueUrl and may apply to this queue`)];
+        }
+        const broken = redrives.find((r) => r.document.kind === "invalid" || r.deadLetter.absent);
+        if (broken) {
+            const where = broken.source === "inline" ? "redrivePolicy" : `the redrivePolicy of ${broken.declaredBy.name}`;
+            const why = broken.document.kind === "invalid" ? `is not valid JSON (${broken.document.reason})` : "has no deadLetterTargetArn";
+            return [violation(`${where} ${why}; set it to pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 }).`)];
         }
         return [
             violation(

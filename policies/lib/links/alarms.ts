@@ -1,0 +1,377 @@
+// Which CloudWatch alarms watch a resource.
+//
+// An alarm names what it watches only through metric dimensions (FunctionName, QueueName,
+// LoadBalancer, …). A dimension value is a string: known when the program writes a literal or the
+// resource is deployed, unknown in the first preview of a new stack. So an alarm is linked to a
+// resource both by value (the literal equals the resource's name/identifier/arnSuffix) and through
+// propertyDependencies["dimensions"] (or ["metricQueries"] for metric-math alarms), which the
+// engine records whatever the value. An alarm whose dimension is unknown AND has no dependency
+// edge is "dangling": it may watch anything, so rules report "could not evaluate", never a
+// violation, while one exists.
+//
+// The index is built once per graph (WeakMap cache): linear in alarms + their dependency edges.
+import { aws } from "../aws-types";
+import { type GraphResource, type StackGraph } from "../graph";
+import { type ResourceView } from "../resource";
+import { asBoolean, asString, isRecord, isUnknown } from "../values";
+
+/** A dimension that identifies one kind of resource, and how to read that identity from the resource's inputs. */
+export interface DimensionSpec {
+    /** Dimension name, e.g. "FunctionName". */
+    name: DimensionName;
+    /** Resource types the dimension identifies. */
+    types: readonly string[];
+    /** Input properties the dimension value derives from; when all are absent, the value is generated at deploy time. */
+    identity: readonly string[];
+    /** True when the known dimension `value` names `resource` (compared against its inputs). */
+    matches(value: string, resource: GraphResource): boolean;
+}
+
+/** The dimensions faultguard's alarm rules link by. */
+export const DIMENSION_NAMES = [
+    "FunctionName",
+    "QueueName",
+    "LoadBalancer",
+    "TargetGroup",
+    "LoadBalancerName",
+    "DBInstanceIdentifier",
+    "DBClusterIdentifier",
+    "AutoScalingGroupName",
+    "ServiceName",
+    "ClusterName",
+] as const;
+export type DimensionName = (typeof DIMENSION_NAMES)[number];
+
+const byProp = (prop: string) => (value: string, r: GraphResource) => asString(r.props[prop]) === value;
+
+/** arnSuffix dimensions ("app/<name>/<id>", "targetgroup/<name>/<id>"): known only after deploy, so also compare by name. */
+const byArnSuffix = (prefixes: readonly string[]) => (value: string, r: GraphResource) => {
+    const known = asString(r.props["arnSuffix"]);
+    if (known !== undefined) {
+        return known === value;
+    }
+    const name = asString(r.props["name"]);
+    const parts = value.split("/");
+    return name !== undefined && parts.length >= 2 && prefixes.includes(parts[0]) && parts[1] === name;
+};
+
+export const DIMENSIONS: Readonly<Record<DimensionName, DimensionSpec>> = {
+    FunctionName: { name: "FunctionName", types: [aws.lambda.Function], identity: ["name"], matches: byProp("name") },
+    QueueName: { name: "QueueName", types: [aws.sqs.Queue], identity: ["name"], matches: byProp("name") },
+    LoadBalancer: {
+        name: "LoadBalancer",
+        types: [aws.lb.LoadBalancer, aws.alb.LoadBalancer],
+        identity: ["arnSuffix", "name"],
+        matches: byArnSuffix(["app", "net", "gwy"]),
+    },
+    TargetGroup: {
+        name: "TargetGroup",
+        types: [aws.lb.TargetGroup, aws.alb.TargetGroup],
+        identity: ["arnSuffix", "name"],
+        matches: byArnSuffix(["targetgroup"]),
+    },
+    LoadBalancerName: { name: "LoadBalancerName", types: [aws.elb.LoadBalancer], identity: ["name"], matches: byProp("name") },
+    DBInstanceIdentifier: {
+        name: "DBInstanceIdentifier",
+        types: [aws.rds.Instance, aws.rds.ClusterInstance],
+        identity: ["identifier"],
+        matches: byProp("identifier"),
+    },
+    DBClusterIdentifier: { name: "DBClusterIdentifier", types: [aws.rds.Cluster], identity: ["clusterIdentifier"], matches: byProp("clusterIdentifier") },
+    AutoScalingGroupName: { name: "AutoScalingGroupName", types: [aws.autoscaling.Group], identity: ["name"], matches: byProp("name") },
+    ServiceName: { name: "ServiceName", types: [aws.ecs.Service], identity: ["name"], matches: byProp("name") },
+    ClusterName: { name: "ClusterName", types: [aws.ecs.Cluster], identity: ["name"], matches: byProp("name") },
+};
+
+/** Alarm types whose dimensions are indexed. */
+export const ALARM_TYPES: readonly string[] = [aws.cloudwatch.MetricAlarm];
+
+/** One metric an alarm evaluates (the alarm's own, or one per metric-math query). */
+export interface AlarmMetric {
+    /** Known metric name, or undefined when unknown/absent. */
+    metricName?: string;
+    metricNameUnknown: boolean;
+    /** Dimension name → known value, or `unknown`. */
+    dimensions: Map<string, string | typeof UNKNOWN_DIMENSION>;
+    /** The property whose propertyDependencies explain unknown dimension values. */
+    property: "dimensions" | "metricQueries";
+}
+
+export const UNKNOWN_DIMENSION: unique symbol = Symbol("unknown dimension value");
+
+/** An alarm and the metrics it evaluates. */
+export interface AlarmInfo {
+    alarm: GraphResource;
+    metrics: AlarmMetric[];
+}
+
+/** Whether an alarm notifies anyone when it fires. */
+export type AlarmActionState = { kind: "ok" } | { kind: "unknown"; property: string } | { kind: "missing"; reason: string };
+
+/** Reads `alarmActions` / `actionsEnabled` of a metric or composite alarm. */
+export function alarmActionState(alarm: ResourceView): AlarmActionState {
+    const enabled = alarm.read("actionsEnabled");
+    if (!enabled.known) {
+        return { kind: "unknown", property: "actionsEnabled" };
+    }
+    if (asBoolean(enabled.value) === false) {
+        return { kind: "missing", reason: "actionsEnabled is false" };
+    }
+    const actions = alarm.read("alarmActions");
+    if (!actions.known) {
+        return { kind: "unknown", property: "alarmActions" };
+    }
+    if (!Array.isArray(actions.value) || actions.value.filter((a) => a !== null && a !== "").length === 0) {
+        return { kind: "missing", reason: "alarmActions is empty" };
+    }
+    return { kind: "ok" };
+}
+
+interface AlarmIndex {
+    infos: Map<GraphResource, AlarmInfo>;
+    /** Resource → alarms linked to it (by dimension value or dependency edge). */
+    byResource: Map<GraphResource, AlarmInfo[]>;
+    /** Dimension name → alarms with that dimension whose value cannot be traced to a resource. */
+    dangling: Map<string, Array<{ info: AlarmInfo; literal?: string }>>;
+    /** Metric alarm → composite alarms whose rule references it. */
+    composites: Map<GraphResource, GraphResource[]>;
+}
+
+const indexes = new WeakMap<StackGraph, AlarmIndex>();
+
+function readMetric(raw: unknown, property: AlarmMetric["property"], nameKey: string, dimsKey: string): AlarmMetric | undefined {
+    if (isUnknown(raw)) {
+        return { metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_DIMENSION]]), property };
+    }
+    if (!isRecord(raw)) {
+        return undefined;
+    }
+    const name = raw[nameKey];
+    const dims = new Map<string, string | typeof UNKNOWN_DIMENSION>();
+    const rawDims = raw[dimsKey];
+    if (isUnknown(rawDims)) {
+        dims.set("*", UNKNOWN_DIMENSION);
+    } else if (isRecord(rawDims)) {
+        for (const [k, v] of Object.entries(rawDims)) {
+            const s = asString(v);
+            dims.set(k, s ?? UNKNOWN_DIMENSION);
+        }
+    }
+    return { metricName: asString(name), metricNameUnknown: isUnknown(name), dimensions: dims, property };
+}
+
+/** The metrics an alarm evaluates: its own metric and every metric-math query that reads a metric. */
+export function alarmMetrics(alarm: ResourceView): AlarmMetric[] {
+    const out: AlarmMetric[] = [];
+    const own = readMetric(alarm.props, "dimensions", "metricName", "dimensions");
+    if (own && (own.metricName !== undefined || own.metricNameUnknown || own.dimensions.size > 0)) {
+        out.push(own);
+    }
+    const queries = alarm.read("metricQueries");
+    if (!queries.known) {
+        out.push({ metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_DIMENSION]]), property: "metricQueries" });
+    } else if (Array.isArray(queries.value)) {
+        for (const q of queries.value) {
+            if (isUnknown(q)) {
+                out.push({ metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_DIMENSION]]), property: "metricQueries" });
+            } else if (isRecord(q) && q["metric"] !== undefined) {
+                const m = readMetric(q["metric"], "metricQueries", "metricName", "dimensions");
+                if (m) {
+                    out.push(m);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    let list = map.get(key);
+    if (!list) {
+        list = [];
+        map.set(key, list);
+    }
+    if (!list.includes(value)) {
+        list.push(value);
+    }
+}
+
+const ALL_SPECS: readonly DimensionSpec[] = Object.values(DIMENSIONS);
+const WATCHABLE_TYPES: readonly string[] = [...new Set(ALL_SPECS.flatMap((s) => s.types))];
+
+function buildIndex(graph: StackGraph): AlarmIndex {
+    const index: AlarmIndex = { infos: new Map(), byResource: new Map(), dangling: new Map(), composites: new Map() };
+    // Known identity values per dimension, for linking literals: value → resources.
+    const literalTargets = (spec: DimensionSpec, value: string) => graph.ofType(...spec.types).filter((r) => spec.matches(value, r));
+    const literalCache = new Map<string, GraphResource[]>();
+    for (const alarm of graph.ofType(...ALARM_TYPES)) {
+        const info: AlarmInfo = { alarm, metrics: alarmMetrics(alarm) };
+        index.infos.set(alarm, info);
+        // Dependency edges: every watchable resource the dimension values were computed from.
+        const linkedByDeps = new Set<GraphResource>();
+        const opaqueDeps = new Set<string>();
+        for (const property of new Set(info.metrics.map((m) => m.property))) {
+            for (const d of alarm.propertyDependencies[property] ?? []) {
+                if (WATCHABLE_TYPES.includes(d.type)) {
+                    linkedByDeps.add(d);
+                } else {
+                    const inside = graph.descendants(d, WATCHABLE_TYPES);
+                    inside.forEach((r) => linkedByDeps.add(r));
+                    if (inside.length === 0 && d.children.length === 0 && !d.type.startsWith("aws:") && !d.type.startsWith("pulumi:")) {
+                        opaqueDeps.add(property);
+                    }
+                }
+            }
+        }
+        linkedByDeps.forEach((r) => push(index.byResource, r, info));
+        for (const metric of info.metrics) {
+            for (const [dim, value] of metric.dimensions) {
+                const specs = dim === "*" ? ALL_SPECS : ALL_SPECS.filter((s) => s.name === dim);
+                for (const spec of specs) {
+                    if (value === UNKNOWN_DIMENSION) {
+                        const explained = [...linkedByDeps].some((r) => spec.types.includes(r.type)) || opaqueDeps.has(metric.property);
+                        if (!explained) {
+                            push(index.dangling, spec.name, { info });
+                        }
+                        continue;
+                    }
+                    const key = `${spec.name}\u0000${value}`;
+                    let hits = literalCache.get(key);
+                    if (!hits) {
+                        hits = literalTargets(spec, value);
+                        literalCache.set(key, hits);
+                    }
+                    if (hits.length > 0) {
+                        hits.forEach((r) => push(index.byResource, r, info));
+                    } else if (![...linkedByDeps].some((r) => spec.types.includes(r.type))) {
+                        push(index.dangling, spec.name, { info, literal: value });
+                    }
+                }
+            }
+        }
+    }
+    for (const composite of graph.ofType(aws.cloudwatch.CompositeAlarm)) {
+        for (const d of composite.propertyDependencies["alarmRule"] ?? []) {
+            if (ALARM_TYPES.includes(d.type)) {
+                push(index.composites, d, composite);
+            }
+        }
+    }
+    return index;
+}
+
+function indexOf(graph: StackGraph): AlarmIndex {
+    let index = indexes.get(graph);
+    if (!index) {
+        index = buildIndex(graph);
+        indexes.set(graph, index);
+    }
+    return index;
+}
+
+/** Every metric alarm linked to `resource` through a dimension value or a dependency edge. */
+export function alarmsWatching(graph: StackGraph, resource: GraphResource): readonly AlarmInfo[] {
+    return indexOf(graph).byResource.get(resource) ?? [];
+}
+
+/** The composite alarms whose rule references `alarm` (their actions notify for it). */
+export function compositesOf(graph: StackGraph, alarm: GraphResource): readonly GraphResource[] {
+    return indexOf(graph).composites.get(alarm) ?? [];
+}
+
+/**
+ * The action state of an alarm counting composite alarms: a metric alarm without actions that
+ * feeds a composite alarm with actions still notifies someone.
+ */
+export function effectiveActionState(graph: StackGraph, alarm: GraphResource): AlarmActionState {
+    const own = alarmActionState(alarm);
+    if (own.kind !== "missing") {
+        return own;
+    }
+    const viaComposite = compositesOf(graph, alarm).map(alarmActionState);
+    if (viaComposite.some((s) => s.kind === "ok")) {
+        return { kind: "ok" };
+    }
+    const unknown = viaComposite.find((s) => s.kind === "unknown");
+    return unknown ?? own;
+}
+
+/** True when one of the alarm's metrics is in `metricNames` (or its name is unknown) and carries dimension `dimension`. */
+function alarmMatches(info: AlarmInfo, dimensions: readonly string[], metricNames: readonly string[]): boolean {
+    return info.metrics.some(
+        (m) => (m.metricNameUnknown || (m.metricName !== undefined && metricNames.includes(m.metricName))) && (m.dimensions.has("*") || dimensions.some((d) => m.dimensions.has(d))),
+    );
+}
+
+export type AlarmCoverage =
+    | { verdict: "pass"; alarm: GraphResource }
+    | { verdict: "fail"; message: string }
+    | { verdict: "unknown"; property: string; detail: string };
+
+export interface CoverageQuery {
+    /** The resources whose alarms count (the subject, plus e.g. its target groups or cluster instances). */
+    watched: readonly GraphResource[];
+    /** Dimensions that identify the watched resources (e.g. ["LoadBalancer", "TargetGroup"]). */
+    dimensions: readonly DimensionName[];
+    /** Metric names that count (config). */
+    metricNames: readonly string[];
+}
+
+/**
+ * Decides "some alarm with an alarm action watches one of `watched` on one of `metricNames`":
+ * pass on the first such alarm; "unknown" while an alarm's actions or dimension values cannot be
+ * traced; otherwise fail, naming linked alarms that lack actions.
+ */
+export function judgeAlarmCoverage(graph: StackGraph, query: CoverageQuery): AlarmCoverage {
+    const index = indexOf(graph);
+    const linked: AlarmInfo[] = [];
+    for (const r of query.watched) {
+        for (const info of index.byResource.get(r) ?? []) {
+            if (!linked.includes(info) && alarmMatches(info, query.dimensions, query.metricNames)) {
+                linked.push(info);
+            }
+        }
+    }
+    const silent: string[] = [];
+    let unknownAction: { alarm: GraphResource; property: string } | undefined;
+    for (const info of linked) {
+        const state = effectiveActionState(graph, info.alarm);
+        if (state.kind === "ok") {
+            return { verdict: "pass", alarm: info.alarm };
+        }
+        if (state.kind === "unknown") {
+            unknownAction ??= { alarm: info.alarm, property: state.property };
+        } else {
+            silent.push(`${info.alarm.name} (${state.reason})`);
+        }
+    }
+    if (unknownAction) {
+        return { verdict: "unknown", property: unknownAction.property, detail: `alarm ${unknownAction.alarm.name}'s ${unknownAction.property} is computed, so whether it notifies anyone is not known` };
+    }
+    // Alarms that might watch these resources but cannot be traced.
+    const subjectValuesUnknown = query.watched.some((r) => query.dimensions.some((d) => identityUnknown(r, d)));
+    for (const dim of query.dimensions) {
+        for (const { info, literal } of index.dangling.get(dim) ?? []) {
+            if (!alarmMatches(info, [dim], query.metricNames)) {
+                continue;
+            }
+            if (literal === undefined) {
+                return { verdict: "unknown", property: "dimensions", detail: `alarm ${info.alarm.name}'s ${dim} dimension is unknown and not traceable to a resource, so it may watch this one` };
+            }
+            if (subjectValuesUnknown) {
+                return { verdict: "unknown", property: "dimensions", detail: `alarm ${info.alarm.name} watches ${dim}=${literal}, which may be this resource once its generated name is known` };
+            }
+        }
+    }
+    const metrics = query.metricNames.join(" or ");
+    if (silent.length > 0) {
+        return { verdict: "fail", message: `alarms on ${metrics} exist but notify nobody: ${silent.join("; ")}; give one alarmActions (e.g. an SNS topic ARN) and do not set actionsEnabled: false.` };
+    }
+    return { verdict: "fail", message: `no CloudWatch alarm with an alarm action watches ${metrics}` };
+}
+
+/** True when the identity the dimension carries is not in the resource's inputs (a generated name, an arnSuffix). */
+function identityUnknown(r: GraphResource, dimension: DimensionName): boolean {
+    const spec = DIMENSIONS[dimension];
+    return spec.types.includes(r.type) && spec.identity.every((p) => asString(r.props[p]) === undefined);
+}

@@ -1,0 +1,76 @@
+import { aws } from "../../lib/aws-types";
+import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { judgeAlarmCoverage } from "../../lib/links/alarms";
+import { stackRule } from "../../lib/rule";
+import { coverageFindings, metricsConfig } from "./coverage";
+
+const TARGET_GROUP_TYPES = [aws.lb.TargetGroup, aws.alb.TargetGroup] as const;
+
+/** Auto Scaling group → target groups it registers with (targetGroupArns, aws.autoscaling.Attachment), once per graph. */
+const attachments = new WeakMap<StackGraph, Map<GraphResource, GraphResource[]>>();
+
+function targetGroupsOfGroup(graph: StackGraph, asg: GraphResource): GraphResource[] {
+    let index = attachments.get(graph);
+    if (!index) {
+        index = new Map();
+        for (const a of graph.ofType(aws.autoscaling.Attachment)) {
+            const tgs = graph.resolve(a, "lbTargetGroupArn", TARGET_GROUP_TYPES).targets;
+            for (const g of graph.resolve(a, "autoscalingGroupName", [aws.autoscaling.Group]).targets) {
+                index.set(g, [...(index.get(g) ?? []), ...tgs]);
+            }
+        }
+        attachments.set(graph, index);
+    }
+    return [...graph.resolve(asg, "targetGroupArns", TARGET_GROUP_TYPES).targets, ...(index.get(asg) ?? [])];
+}
+
+export const asgAlarm = stackRule({
+    id: "asg-alarm",
+    title: "Auto Scaling groups have a capacity or health alarm",
+    pillar: "alarms",
+    description:
+        "An Auto Scaling group (dimension `AutoScalingGroupName`), or a target group it registers with (dimension `TargetGroup`), is watched by a CloudWatch metric alarm on one of `metrics` (default in-service capacity, CPU, status checks, unhealthy hosts) that has an alarm action and does not disable actions.",
+    remediation: [
+        "Alarm when the group runs below its capacity (enable the group metric first) or its hosts fail checks:",
+        "```ts",
+        "const asg = new aws.autoscaling.Group(\"web\", { enabledMetrics: [\"GroupInServiceInstances\"], ... });",
+        "new aws.cloudwatch.MetricAlarm(\"web-in-service\", {",
+        "    namespace: \"AWS/AutoScaling\", metricName: \"GroupInServiceInstances\", statistic: \"Minimum\",",
+        "    dimensions: { AutoScalingGroupName: asg.name },",
+        "    period: 60, evaluationPeriods: 3, threshold: 2, comparisonOperator: \"LessThanThreshold\",",
+        "    alarmActions: [alarmTopic.arn],",
+        "});",
+        "```",
+    ].join("\n"),
+    severity: "medium",
+    enforcement: { production: "mandatory" },
+    rationale: "An Auto Scaling group that cannot launch or keeps replacing instances degrades silently unless capacity or health is alarmed.",
+    resourceTypes: [aws.autoscaling.Group],
+    anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
+    config: metricsConfig(
+        [
+            "GroupInServiceInstances",
+            "GroupInServiceCapacity",
+            "GroupDesiredCapacity",
+            "CPUUtilization",
+            "StatusCheckFailed",
+            "StatusCheckFailed_Instance",
+            "StatusCheckFailed_System",
+            "UnHealthyHostCount",
+            "HealthyHostCount",
+        ],
+        "an Auto Scaling group or its target groups",
+    ),
+    check(asg, { config, graph }) {
+        const coverage = judgeAlarmCoverage(graph, {
+            watched: [asg, ...targetGroupsOfGroup(graph, asg)],
+            dimensions: ["AutoScalingGroupName", "TargetGroup"],
+            metricNames: config.metrics,
+        });
+        return coverageFindings(
+            coverage,
+            "add an aws.cloudwatch.MetricAlarm with metricName \"GroupInServiceInstances\" (namespace AWS/AutoScaling, with enabledMetrics on the group) or \"CPUUtilization\" (AWS/EC2), dimensions { AutoScalingGroupName: asg.name } and alarmActions [topic.arn].",
+        );
+    },
+});
+

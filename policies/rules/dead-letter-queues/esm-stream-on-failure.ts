@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { aws } from "../../lib/aws-types";
+import { eventSourceOf, isStreamOrKafka } from "../../lib/links/messaging";
+import { stackRule, unresolvable, violation } from "../../lib/rule";
+
+export const esmStreamOnFailure = stackRule({
+    id: "esm-stream-on-failure",
+    title: "Stream and Kafka event source mappings keep failed batches",
+    pillar: "dead-letter-queues",
+    description:
+        "A Lambda event source mapping that reads a Kinesis stream, a DynamoDB stream, Amazon MSK, self-managed Kafka or DocumentDB change streams has `destinationConfig.onFailure.destinationArn`.",
+    remediation: [
+        "Send records that exhaust their retries to an on-failure destination:",
+        "```ts",
+        "new aws.lambda.EventSourceMapping(\"orders-stream\", {",
+        "    eventSourceArn: table.streamArn, functionName: fn.name, startingPosition: \"LATEST\",",
+        "    maximumRetryAttempts: 5, bisectBatchOnFunctionError: true,",
+        "    destinationConfig: { onFailure: { destinationArn: failures.arn } },",
+        "});",
+        "```",
+    ].join("\n"),
+    severity: "high",
+    enforcement: { production: "mandatory" },
+    rationale:
+        "Without an on-failure destination, records that exhaust retries (or age out) are skipped with no trace; with the default infinite retries a poison record blocks its shard until it expires.",
+    resourceTypes: [aws.lambda.EventSourceMapping],
+    anchors: { cdkNag: ["Serverless-LambdaEventSourceMappingDestination"], other: ["SR ES1001"], wellArchitected: ["REL05-BP04"] },
+    config: z.object({}),
+    check(esm, { graph }) {
+        const source = eventSourceOf(graph, esm);
+        if (source.kind === "unknown") {
+            return [unresolvable("eventSourceArn", "the event source's type cannot be traced, so whether it is a stream is not known")];
+        }
+        if (!isStreamOrKafka(source.kind)) {
+            return [];
+        }
+        const read = esm.read("destinationConfig.onFailure.destinationArn");
+        if (!read.known || (typeof read.value === "string" && read.value !== "")) {
+            return [];
+        }
+        return [
+            violation(
+                `this ${source.kind} event source mapping has no on-failure destination; set destinationConfig: { onFailure: { destinationArn: queueOrTopic.arn } } so records that exhaust retries are kept.`,
+            ),
+        ];
+    },
+});
