@@ -1,0 +1,175 @@
+// One benchmark measurement: a policy pack process started as the engine starts it, fed a
+// synthetic stack over the real analyzer gRPC protocol (Configure, ConfigureStack, Analyze per
+// resource, AnalyzeStack), timed per phase, with the pack's peak memory read from /proc.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { reconcilePolicyConfig } from "../preview/src/analyzer/config";
+import { PolicyPackProcess } from "../preview/src/analyzer/pack";
+import { type PackInfo, type PolicyConfigEntry } from "../preview/src/analyzer/types";
+import { resolveSdkRoot } from "../preview/src/capture/sdk";
+import { endChild, trackChild } from "../preview/src/processes";
+import { type BenchResource } from "./synthetic-stack";
+
+/** The pack only logs the engine address; nothing needs to listen there. */
+const UNUSED_ENGINE_ADDRESS = "127.0.0.1:1";
+
+export interface RunTimeouts {
+    startMs: number;
+    rpcMs: number;
+}
+
+/**
+ * Process start → gRPC port printed on stdout, exactly the interval the engine waits for. The
+ * process is ended right after (and on timeout).
+ */
+export async function coldStartMs(packDir: string, timeoutMs: number): Promise<number> {
+    const runner = path.join(resolveSdkRoot(packDir), "cmd", "run-policy-pack", "index.js");
+    const started = process.hrtime.bigint();
+    const child = trackChild(spawn(process.execPath, [runner, UNUSED_ENGINE_ADDRESS, packDir], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] }));
+    let stderr = "";
+    child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+    try {
+        return await new Promise<number>((resolve, reject) => {
+            let out = "";
+            const timer = setTimeout(() => reject(new Error(`${packDir}: no port within ${timeoutMs / 1000} s`)), timeoutMs);
+            child.stdout?.on("data", (c: Buffer) => {
+                out += c.toString();
+                if (/^\d+\s*\n/.test(out)) {
+                    clearTimeout(timer);
+                    resolve(Number(process.hrtime.bigint() - started) / 1e6);
+                }
+            });
+            child.once("exit", (code) => {
+                clearTimeout(timer);
+                reject(new Error(`${packDir}: exited (code ${code}) before printing its port: ${stderr}`));
+            });
+        });
+    } finally {
+        await endChild(child);
+    }
+}
+
+/** Peak resident set (VmHWM) of a process, in MiB; undefined where /proc is not available. */
+export function peakMemoryMiB(pid: number | undefined): number | undefined {
+    if (pid === undefined) {
+        return undefined;
+    }
+    try {
+        const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+        const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+        return match ? Number(match[1]) / 1024 : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+export interface AnalysisRun {
+    /** Wall time of the whole Analyze phase (all resources, `concurrency` calls in flight). */
+    analyzeMs: number;
+    analyzeStackMs: number;
+    peakMiB?: number;
+    diagnostics: number;
+    /** Policies the pack reports, by type. */
+    policies: { resource: number; stack: number };
+}
+
+/**
+ * The pack's initialConfig in the `--policy-pack-config` file format reconcilePolicyConfig reads
+ * ({ level, ...properties }; "all" takes a level only). PackInfo holds it as { level, properties }.
+ */
+function withFileFormatInitialConfig(info: PackInfo): PackInfo {
+    const flat: Record<string, Partial<PolicyConfigEntry>> = {};
+    for (const [name, entry] of Object.entries(info.initialConfig)) {
+        const level = entry.enforcementLevel ? { enforcementLevel: entry.enforcementLevel } : {};
+        flat[name] = (name === "all" ? level : { ...level, ...entry.properties }) as Partial<PolicyConfigEntry>;
+    }
+    return { ...info, initialConfig: flat };
+}
+
+type StructInput = Parameters<PolicyPackProcess["proto"]["Struct"]["fromJavaScript"]>[0];
+
+function buildRequests(pack: PolicyPackProcess, resources: readonly BenchResource[]): { analyze: analyzerproto.AnalyzeRequest[]; stack: analyzerproto.AnalyzeStackRequest } {
+    const { analyzerproto: proto, Struct } = pack.proto;
+    const options = (r: BenchResource): analyzerproto.AnalyzerResourceOptions => {
+        const o = new proto.AnalyzerResourceOptions();
+        o.setCustomtimeouts(new proto.AnalyzerResourceOptions.CustomTimeouts());
+        if (r.parent) {
+            o.setParent(r.parent);
+        }
+        return o;
+    };
+    const analyze = resources.map((r) => {
+        const req = new proto.AnalyzeRequest();
+        req.setUrn(r.urn);
+        req.setType(r.type);
+        req.setName(r.name);
+        req.setProperties(Struct.fromJavaScript(r.inputs as StructInput));
+        req.setOptions(options(r));
+        return req;
+    });
+    const stack = new proto.AnalyzeStackRequest();
+    stack.setResourcesList(
+        resources.map((r) => {
+            const m = new proto.AnalyzerResource();
+            m.setUrn(r.urn);
+            m.setType(r.type);
+            m.setName(r.name);
+            m.setProperties(Struct.fromJavaScript(r.outputs as StructInput));
+            m.setOptions(options(r));
+            if (r.parent) {
+                m.setParent(r.parent);
+            }
+            m.setDependenciesList(r.dependencies);
+            const deps = m.getPropertydependenciesMap();
+            for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+                const entry = new proto.AnalyzerPropertyDependencies();
+                entry.setUrnsList(urns);
+                deps.set(key, entry);
+            }
+            return m;
+        }),
+    );
+    return { analyze, stack };
+}
+
+/**
+ * Starts a fresh pack, configures it with its defaults (as the CLI does with no config file) and
+ * analyzes `resources`. Requests are built before the clock starts: only the pack's work (and the
+ * gRPC round trips) is timed. The pack is ended on every path.
+ */
+export async function analysisRun(packDir: string, resources: readonly BenchResource[], concurrency: number, timeouts: RunTimeouts): Promise<AnalysisRun> {
+    const pack = await PolicyPackProcess.start(packDir, { startTimeoutMs: timeouts.startMs, rpcTimeoutMs: timeouts.rpcMs });
+    try {
+        await pack.configure(reconcilePolicyConfig(withFileFormatInitialConfig(pack.info), undefined));
+        await pack.configureStack({ project: "synthetic", stack: "bench", organization: "organization", tags: {}, config: {}, secretKeys: [] });
+        const requests = buildRequests(pack, resources);
+        let diagnostics = 0;
+
+        const analyzeStart = process.hrtime.bigint();
+        let next = 0;
+        await Promise.all(
+            Array.from({ length: concurrency }, async () => {
+                while (next < requests.analyze.length) {
+                    const result = await pack.analyze(requests.analyze[next++]);
+                    diagnostics += result.diagnostics.length;
+                }
+            }),
+        );
+        const analyzeMs = Number(process.hrtime.bigint() - analyzeStart) / 1e6;
+
+        const stackStart = process.hrtime.bigint();
+        const stackResult = await pack.analyzeStack(requests.stack);
+        const analyzeStackMs = Number(process.hrtime.bigint() - stackStart) / 1e6;
+        diagnostics += stackResult.diagnostics.length;
+
+        const policies = { resource: 0, stack: 0 };
+        for (const p of pack.info.policies) {
+            policies[p.policyType === "stack" ? "stack" : "resource"]++;
+        }
+        return { analyzeMs, analyzeStackMs, peakMiB: peakMemoryMiB(pack.pid), diagnostics, policies };
+    } finally {
+        await pack.close();
+    }
+}
