@@ -7,7 +7,7 @@ import { type CommonArgs, commonArgsShape } from "../lib/common";
 import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { guardedSubnetIds, type SubnetIds, subnetListSchema } from "../lib/subnets";
 import { componentTags } from "../lib/tags";
-import { input, inputList, validateArgs } from "../lib/validation";
+import { input, inputList, validateArgs, whenValid } from "../lib/validation";
 
 export type DatabaseEngine = "postgres" | "mysql";
 
@@ -131,16 +131,21 @@ const schema = z
             .default({ cpuPercent: 80, connections: 500, replicaLagSeconds: 60 }),
     })
     .superRefine((args, ctx) => {
-        const production = args.profile === "production";
         const engineName = args.topology === "aurora" ? `aurora-${args.engine === "postgres" ? "postgresql" : "mysql"}` : args.engine;
         const version = args.engineVersion ?? DEFAULT_VERSIONS[engineName];
         if (args.parameterGroupFamily === undefined && parameterGroupFamily(engineName, version) === undefined) {
             ctx.addIssue({ code: "custom", path: ["parameterGroupFamily"], message: `cannot be derived from engineVersion "${version}"; pass it, e.g. "${engineName}16"` });
         }
+    }, whenValid("engine", "topology", "engineVersion", "parameterGroupFamily"))
+    .superRefine((args, ctx) => {
+        const production = args.profile === "production";
         const backups = args.backupRetentionDays ?? (production ? 14 : 1);
         if (production && backups < 7) {
             ctx.addIssue({ code: "custom", path: ["backupRetentionDays"], message: `must be at least 7 days in production (got ${backups}); raise it (default 14)` });
         }
+    }, whenValid("profile", "backupRetentionDays"))
+    .superRefine((args, ctx) => {
+        const production = args.profile === "production";
         if (args.topology === "aurora") {
             if (args.readReplicas > 0) ctx.addIssue({ code: "custom", path: ["readReplicas"], message: 'applies to topology "instance"; for Aurora pass readers' });
             const readers = args.readers ?? (production ? 1 : 0);
@@ -161,10 +166,12 @@ const schema = z
                 ctx.addIssue({ code: "custom", path: ["maxAllocatedStorageGb"], message: `must be at least allocatedStorageGb (${args.allocatedStorageGb})` });
             }
         }
+    }, whenValid("profile", "topology", "readReplicas", "readers", "availabilityZones", "allocatedStorageGb", "maxAllocatedStorageGb"))
+    .superRefine((args, ctx) => {
         if (args.engine === "mysql" && args.parameters?.some((p) => p.name === "statement_timeout")) {
             ctx.addIssue({ code: "custom", path: ["parameters"], message: "statement_timeout is a PostgreSQL parameter; MySQL uses max_execution_time (set statementTimeoutMs)" });
         }
-    });
+    }, whenValid("engine", "parameters"));
 
 /** A DB identifier-safe form of a resource name (lowercase letters, digits, single hyphens). */
 function identifierSafe(name: string): string {

@@ -106,3 +106,15 @@ export function guardDeferred<T>(
         return resolved;
     });
 }
+
+/**
+ * Options for a cross-field `superRefine`: run it even when other fields have problems (so one
+ * error lists every problem), but only when the fields it reads (dotted paths) parsed cleanly.
+ */
+export function whenValid(...fields: string[]): { when: (payload: z.core.ParsePayload) => boolean } {
+    const reads = fields.map((f) => f.split("."));
+    const touches = (path: readonly PropertyKey[]) => reads.some((field) => field.every((key, i) => i >= path.length || String(path[i]) === key));
+    return {
+        when: (payload) => typeof payload.value === "object" && payload.value !== null && payload.issues.every((issue) => (issue.path ?? []).length === 0 || !touches(issue.path ?? [])),
+    };
+}

@@ -7,7 +7,7 @@ import { type CommonArgs, commonArgsShape } from "../lib/common";
 import { assumeRolePolicyFor } from "../lib/iam";
 import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
 import { componentTags } from "../lib/tags";
-import { ComponentArgsError, input, validateArgs } from "../lib/validation";
+import { ComponentArgsError, input, validateArgs, whenValid } from "../lib/validation";
 import {
     createLoadBalancer,
     healthCheckSchema,
@@ -105,6 +105,8 @@ const schema = z
         if (args.maxSize !== undefined && args.maxSize < minSize) {
             ctx.addIssue({ code: "custom", path: ["maxSize"], message: `must be at least minSize (${minSize}); raise maxSize` });
         }
+    }, whenValid("profile", "privateSubnetIds", "minSize", "maxSize"))
+    .superRefine((args, ctx) => {
         const needed = timeToHealthySeconds(args.healthCheck);
         if (args.healthCheckGracePeriodSeconds < needed) {
             ctx.addIssue({
@@ -113,7 +115,7 @@ const schema = z
                 message: `must be at least healthCheck.intervalSeconds × healthCheck.healthyThreshold (${needed}s) or new instances are replaced before they can pass; raise it to ≥ ${needed}`,
             });
         }
-    });
+    }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "healthCheckGracePeriodSeconds"));
 
 function resolveMinSize(minSize: number | undefined, production: boolean, azCount: number | undefined): number {
     return minSize ?? (production ? Math.max(2, azCount ?? 2) : 1);

@@ -6,7 +6,7 @@ import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
 import { type Profile, profileSchema } from "../lib/profile";
 import { componentTags, tagsSchema } from "../lib/tags";
-import { guardDeferred, validateArgs } from "../lib/validation";
+import { guardDeferred, validateArgs, whenValid } from "../lib/validation";
 import { layoutSubnets } from "./subnetLayout";
 
 export interface MultiAzNetworkArgs {
@@ -80,7 +80,7 @@ const schema = z
         } catch {
             return; // reported by cidrSchema
         }
-        const azCount = args.availabilityZoneNames?.length ?? args.availabilityZoneCount;
+        const azCount = Array.isArray(args.availabilityZoneNames) ? args.availabilityZoneNames.length : args.availabilityZoneCount;
         const privatePrefix = args.privateSubnetPrefixLength ?? Math.min(vpcPrefix + 3, 28);
         const publicPrefix = args.publicSubnetPrefixLength ?? Math.min(vpcPrefix + 6, 28);
         for (const [field, prefix] of [["privateSubnetPrefixLength", privatePrefix], ["publicSubnetPrefixLength", publicPrefix]] as const) {
@@ -93,7 +93,7 @@ const schema = z
                 message: `${azCount} private /${privatePrefix} and ${azCount} public /${publicPrefix} subnets do not fit in ${args.cidrBlock}; use a larger VPC block or longer subnet prefixes`,
             });
         }
-    });
+    }, whenValid("cidrBlock", "availabilityZoneCount", "privateSubnetPrefixLength", "publicSubnetPrefixLength"));
 
 /**
  * A VPC over at least two (by default three) AZs: a public and a private subnet per AZ, one NAT

@@ -7,7 +7,7 @@ import { type CommonArgs, commonArgsShape } from "../lib/common";
 import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
 import { componentTags } from "../lib/tags";
-import { validateArgs } from "../lib/validation";
+import { validateArgs, whenValid } from "../lib/validation";
 
 export interface QueueWorkerArgs extends CommonArgs {
     /** The function's code, e.g. `new pulumi.asset.FileArchive("./worker")`. */
@@ -87,13 +87,15 @@ const schema = z
     })
     .superRefine((args, ctx) => {
         const maximumConcurrency = args.maximumConcurrency ?? Math.max(2, args.reservedConcurrency);
-        if (maximumConcurrency > args.reservedConcurrency) {
+        if (maximumConcurrency > args.reservedConcurrency && args.reservedConcurrency > 0) {
             ctx.addIssue({
                 code: "custom",
                 path: args.maximumConcurrency === undefined ? ["reservedConcurrency"] : ["maximumConcurrency"],
                 message: `maximumConcurrency (${maximumConcurrency}) exceeds reservedConcurrency (${args.reservedConcurrency}), so the queue would drive throttled invocations; lower maximumConcurrency or raise reservedConcurrency`,
             });
         }
+    }, whenValid("reservedConcurrency", "maximumConcurrency"))
+    .superRefine((args, ctx) => {
         const needed = requiredVisibility(args.timeoutSeconds, args.maximumBatchingWindowSeconds);
         if (args.visibilityTimeoutSeconds !== undefined && args.visibilityTimeoutSeconds < needed) {
             ctx.addIssue({
@@ -105,6 +107,8 @@ const schema = z
         if (needed > MAX_VISIBILITY_SECONDS) {
             ctx.addIssue({ code: "custom", path: ["timeoutSeconds"], message: `6 × timeoutSeconds + maximumBatchingWindowSeconds = ${needed}s exceeds the 43200 s SQS visibility limit; lower timeoutSeconds` });
         }
+    }, whenValid("timeoutSeconds", "maximumBatchingWindowSeconds", "visibilityTimeoutSeconds"))
+    .superRefine((args, ctx) => {
         if (args.deadLetterRetentionSeconds <= args.messageRetentionSeconds) {
             ctx.addIssue({
                 code: "custom",
@@ -112,11 +116,13 @@ const schema = z
                 message: `must be shorter than deadLetterRetentionSeconds (${args.deadLetterRetentionSeconds}s), or messages expire before reaching the DLQ; lower it (default 4 days)`,
             });
         }
+    }, whenValid("deadLetterRetentionSeconds", "messageRetentionSeconds"))
+    .superRefine((args, ctx) => {
         if (args.fifo && args.batchSize > 10) ctx.addIssue({ code: "custom", path: ["batchSize"], message: "must be at most 10 for FIFO queues" });
         if (!args.fifo && args.batchSize > 10 && args.maximumBatchingWindowSeconds < 1) {
             ctx.addIssue({ code: "custom", path: ["maximumBatchingWindowSeconds"], message: `must be at least 1 when batchSize (${args.batchSize}) is above 10` });
         }
-    });
+    }, whenValid("fifo", "batchSize", "maximumBatchingWindowSeconds"));
 
 /** AWS guidance: visibility ≥ 6 × function timeout, plus the batching window. */
 export function requiredVisibility(timeoutSeconds: number, batchingWindowSeconds: number): number {

@@ -8,7 +8,7 @@ import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
 import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
 import { componentTags } from "../lib/tags";
-import { input, validateArgs } from "../lib/validation";
+import { input, validateArgs, whenValid } from "../lib/validation";
 import {
     createLoadBalancer,
     healthCheckSchema,
@@ -129,6 +129,8 @@ const schema = z
             ctx.addIssue({ code: "custom", path: ["desiredCount"], message: 'must be at least 2 in production so tasks run in 2 AZs; raise desiredCount or use profile "development"' });
         }
         if (args.maxCount !== undefined && args.maxCount < desired) ctx.addIssue({ code: "custom", path: ["maxCount"], message: `must be at least desiredCount (${desired})` });
+    }, whenValid("profile", "privateSubnetIds", "desiredCount", "maxCount"))
+    .superRefine((args, ctx) => {
         const memory = FARGATE_MEMORY[args.cpu];
         if (memory !== undefined) {
             const [min, max, step] = memory;
@@ -136,6 +138,8 @@ const schema = z
                 ctx.addIssue({ code: "custom", path: ["memoryMb"], message: `is not valid for cpu ${args.cpu} on Fargate; pass ${min}–${max} MiB in steps of ${step}` });
             }
         }
+    }, whenValid("cpu", "memoryMb"))
+    .superRefine((args, ctx) => {
         const needed = Math.max(timeToHealthySeconds(args.healthCheck), args.containerHealthCheck.startPeriodSeconds);
         if (args.healthCheckGracePeriodSeconds < needed) {
             ctx.addIssue({
@@ -147,7 +151,7 @@ const schema = z
         if (args.containerHealthCheck.timeoutSeconds >= args.containerHealthCheck.intervalSeconds) {
             ctx.addIssue({ code: "custom", path: ["containerHealthCheck", "timeoutSeconds"], message: `must be less than containerHealthCheck.intervalSeconds (${args.containerHealthCheck.intervalSeconds})` });
         }
-    });
+    }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "containerHealthCheck", "healthCheckGracePeriodSeconds"));
 
 function resolveDesiredCount(desired: number | undefined, production: boolean, azCount: number | undefined): number {
     return desired ?? (production ? Math.max(2, azCount ?? 2) : 1);
