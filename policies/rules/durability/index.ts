@@ -1,4 +1,10 @@
 // The durability rules. Each rule lives in its own file in this folder; list it here.
 import { type Rule } from "../../lib/rule";
+import { dynamodbDeletionProtection } from "./dynamodb-deletion-protection";
+import { dynamodbPitr } from "./dynamodb-pitr";
+import { elasticacheBackups } from "./elasticache-backups";
+import { lbDeletionProtection } from "./lb-deletion-protection";
+import { rdsBackups } from "./rds-backups";
+import { s3Replication } from "./s3-replication";
 
-export const durabilityRules: Rule[] = [];
+export const durabilityRules: Rule[] = [rdsBackups, dynamodbPitr, dynamodbDeletionProtection, elasticacheBackups, lbDeletionProtection, s3Replication];

@@ -1,0 +1,26 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import { analyzeInline, violationsOf } from "../../../support/analyze";
+
+const RULE = "lb-deletion-protection";
+
+describe(`${RULE} (analyzer)`, () => {
+    it("passes protected load balancers and flags unprotected ones on both tokens in production (advisory)", async () => {
+        const report = await analyzeInline(() => {
+            new aws.lb.LoadBalancer("ok", { subnets: ["subnet-a", "subnet-b"], enableDeletionProtection: true });
+            new aws.lb.LoadBalancer("lb", { subnets: ["subnet-a", "subnet-b"] });
+            new aws.alb.LoadBalancer("alb", { subnets: ["subnet-a", "subnet-b"], enableDeletionProtection: false });
+        });
+        const v = violationsOf(report, RULE).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(v.map((x) => [x.name, x.type, x.enforcementLevel]), [
+            ["alb", "aws:alb/loadBalancer:LoadBalancer", "advisory"],
+            ["lb", "aws:lb/loadBalancer:LoadBalancer", "advisory"],
+        ]);
+        assert.match(v[0].message, /set enableDeletionProtection: true/);
+    });
+
+    it("is disabled in the development profile", async () => {
+        const report = await analyzeInline(() => new aws.lb.LoadBalancer("lb", { subnets: ["subnet-a", "subnet-b"] }), { stackTags: { "faultguard:profile": "development" } });
+        assert.deepEqual(violationsOf(report, RULE), []);
+    });
+});

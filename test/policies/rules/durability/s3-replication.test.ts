@@ -1,0 +1,41 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
+
+const RULE = "s3-replication";
+
+describe(`${RULE} (analyzer)`, () => {
+    it("passes a bucket replicated by a BucketReplicationConfig created alongside (names unknown) and exempts its destination", async () => {
+        const report = await analyzeInline(() => {
+            const source = new aws.s3.Bucket("data", {});
+            const replica = new aws.s3.Bucket("data-replica", { region: "us-east-1" });
+            new aws.s3.BucketReplicationConfig("data", {
+                bucket: source.id,
+                role: "arn:aws:iam::1:role/replication",
+                rules: [{ id: "all", status: "Enabled", filter: {}, deleteMarkerReplication: { status: "Enabled" }, destination: { bucket: replica.arn } }],
+            });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE), []);
+    });
+
+    it("flags (advisory) a bucket without replication and one whose only rule is disabled", async () => {
+        const report = await analyzeInline(() => {
+            new aws.s3.Bucket("plain", {});
+            new aws.s3.Bucket("paused", { bucket: "paused-bucket" });
+            new aws.s3.BucketReplicationConfig("paused", {
+                bucket: "paused-bucket",
+                role: "arn:aws:iam::1:role/replication",
+                rules: [{ id: "all", status: "Disabled", destination: { bucket: "arn:aws:s3:::elsewhere" } }],
+            });
+        });
+        const v = violationsOf(report, RULE).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(v.map((x) => [x.name, x.enforcementLevel]), [["paused", "advisory"], ["plain", "advisory"]]);
+        assert.match(v[0].message, /no enabled replication rule/);
+    });
+
+    it("is disabled in the development profile", async () => {
+        const report = await analyzeInline(() => new aws.s3.Bucket("plain", {}), { stackTags: { "faultguard:profile": "development" } });
+        assert.deepEqual(violationsOf(report, RULE), []);
+    });
+});
