@@ -1,0 +1,57 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import { lambda, run } from "./harness";
+
+const RULE = "esm-stream-on-failure";
+
+describe("esm-stream-on-failure", () => {
+    it("flags Kinesis and DynamoDB stream mappings without on-failure (source type from the linked resource, ARNs unknown)", async () => {
+        const r = await run(RULE, () => {
+            const fn = lambda("reader");
+            const stream = new aws.kinesis.Stream("events", { shardCount: 1 });
+            new aws.lambda.EventSourceMapping("kinesis", { eventSourceArn: stream.arn, functionName: fn.name, startingPosition: "LATEST" });
+            const table = new aws.dynamodb.Table("orders", { hashKey: "id", attributes: [{ name: "id", type: "S" }], billingMode: "PAY_PER_REQUEST", streamEnabled: true, streamViewType: "NEW_IMAGE" });
+            new aws.lambda.EventSourceMapping("ddb", { eventSourceArn: table.streamArn, functionName: fn.name, startingPosition: "LATEST" });
+        });
+        assert.deepEqual(r.violations, ["ddb mandatory", "kinesis mandatory"]);
+        assert.match(r.messages["kinesis"], /kinesis event source mapping has no on-failure destination; set destinationConfig/);
+        assert.match(r.messages["ddb"], /dynamodb-stream/);
+    });
+
+    it("flags MSK (by ARN) and self-managed Kafka mappings without on-failure", async () => {
+        const r = await run(RULE, () => {
+            const fn = lambda("reader");
+            new aws.lambda.EventSourceMapping("msk", { eventSourceArn: "arn:aws:kafka:eu-west-1:111122223333:cluster/orders/abc", functionName: fn.name, topics: ["orders"], startingPosition: "LATEST" });
+            new aws.lambda.EventSourceMapping("kafka", {
+                functionName: fn.name,
+                topics: ["orders"],
+                startingPosition: "LATEST",
+                selfManagedEventSource: { endpoints: { KAFKA_BOOTSTRAP_SERVERS: "kafka1:9092" } },
+            });
+        });
+        assert.deepEqual(r.violations, ["kafka mandatory", "msk mandatory"]);
+    });
+
+    it("passes a stream mapping with an on-failure destination, and ignores SQS mappings", async () => {
+        const r = await run(RULE, () => {
+            const fn = lambda("reader");
+            const stream = new aws.kinesis.Stream("events", { shardCount: 1 });
+            const failures = new aws.sqs.Queue("failures", {});
+            new aws.lambda.EventSourceMapping("kinesis", { eventSourceArn: stream.arn, functionName: fn.name, startingPosition: "LATEST", destinationConfig: { onFailure: { destinationArn: failures.arn } } });
+            const jobs = new aws.sqs.Queue("jobs", {});
+            new aws.lambda.EventSourceMapping("sqs", { eventSourceArn: jobs.arn, functionName: fn.name });
+        });
+        assert.deepEqual(r.violations, []);
+        assert.deepEqual(r.notEvaluated, []);
+    });
+
+    it("reports a source it cannot type as not evaluated", async () => {
+        const r = await run(RULE, () => {
+            const fn = lambda("reader");
+            const param = new aws.ssm.Parameter("source-arn", { type: "String", value: "arn" });
+            new aws.lambda.EventSourceMapping("mystery", { eventSourceArn: param.value.apply((v) => v), functionName: fn.name });
+        });
+        assert.deepEqual(r.violations, []);
+        assert.deepEqual(r.notEvaluated, ["mystery"]);
+    });
+});
