@@ -8,6 +8,7 @@
  *   has — kept explicit and small.
  * test/readme/commands.test.ts checks that every command in the README's shell blocks is in one of
  * these; test/workflows checks that the workflows run only documented commands.
+ * (Lives here, not in a *.test.ts file, so both tests can import it without registering tests twice.)
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -46,20 +47,21 @@ export const NEEDS_PULUMI_CLI: readonly string[] = [
     "pulumi policy enable <org>/faultguard-aws latest --policy-group <group>",
 ];
 
-/** The commands `.ci/run` runs: its non-comment lines that invoke npm, npx, node or pulumi. */
+/** The commands `.ci/run` runs: its lines that invoke npm, npx, node or pulumi (version printouts aside). */
 export function ciRunCommands(): string[] {
     const script = fs.readFileSync(path.join(REPO_ROOT, ".ci", "run"), "utf8");
     return script
         .split("\n")
         .map((line) => line.trim())
-        .filter((line) => /^(npm|npx|node|pulumi)\s/.test(line))
+        .filter((line) => /^(npm|npx|node|pulumi)\s/.test(line) && !/\s--version$/.test(line))
         .map((line) => line.replace(/\s+--(no-audit|no-fund)\b/g, "").trim());
 }
 
 /** Shell commands in the Markdown's ```bash / ```sh / ```shell blocks: comments dropped, `&&` chains split. */
 export function shellCommands(markdown: string): string[] {
     const commands: string[] = [];
-    const blocks = markdown.matchAll(/^```(?:bash|sh|shell)\s*\n([\s\S]*?)^```/gm);
+    // Fenced blocks may be indented (inside list items).
+    const blocks = markdown.matchAll(/^[ \t]*```(?:bash|sh|shell)[ \t]*\n([\s\S]*?)^[ \t]*```/gm);
     for (const block of blocks) {
         for (const raw of block[1].split("\n")) {
             const line = raw.replace(/(^|\s)#.*$/, "").trim();
