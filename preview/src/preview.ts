@@ -54,34 +54,47 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
   );
   const fixtures = options.fixturesFile ? loadFixtures(options.fixturesFile) : undefined;
 
+  // The program runs while the packs start; the first failure cancels the rest and is the one reported.
+  const abort = new AbortController();
+  let firstError: unknown;
+  const failFast = <T>(promise: Promise<T>): Promise<T> =>
+    promise.catch((err: unknown) => {
+      if (!abort.signal.aborted) {
+        firstError = err;
+        abort.abort();
+      }
+      throw err;
+    });
   const startOptions = {
     startTimeoutMs: options.timeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS,
     rpcTimeoutMs: options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS,
+    signal: abort.signal,
   };
-  const packStarts = packDirs.map((dir) => PolicyPackProcess.start(dir, startOptions));
+  const packStarts = packDirs.map((dir) => failFast(PolicyPackProcess.start(dir, startOptions)));
   const programStarted = Date.now();
-  const capture = captureProgram(project.dir, {
-    stack: stackName,
-    config: options.config,
-    fixtures,
-    timeoutMs: options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS,
-    onOutput: options.onProgramOutput,
-  }).then((c) => ({ ...c, wallMs: Date.now() - programStarted }));
+  const capture = failFast(
+    captureProgram(project.dir, {
+      stack: stackName,
+      config: options.config,
+      fixtures,
+      timeoutMs: options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS,
+      onOutput: options.onProgramOutput,
+      signal: abort.signal,
+    }).then((c) => ({ ...c, wallMs: Date.now() - programStarted })),
+  );
 
   const [captureResult, ...packResults] = await Promise.allSettled([capture, ...packStarts]);
   const packs = packResults.filter((r): r is PromiseFulfilledResult<PolicyPackProcess> => r.status === "fulfilled").map((r) => r.value);
   try {
-    // The program's failure is reported first: it is what the user is most likely working on.
-    if (captureResult.status === "rejected") throw captureResult.reason;
-    const failedPack = packResults.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failedPack) throw failedPack.reason;
-    const { stack } = captureResult.value as Awaited<typeof capture>;
+    if (firstError !== undefined) throw firstError;
+    const captured = captureResult.status === "fulfilled" ? captureResult.value : await capture;
+    const { stack } = captured;
     const analysisStarted = Date.now();
     const analyses: PackAnalysis[] = await Promise.all(
       packs.map((pack, i) => analyzeWithPack(stack, { pack, config: packConfigs[i].config, configSource: packConfigs[i].source })),
     );
     const report = buildReport(stack, analyses, {
-      programMs: (captureResult.value as Awaited<typeof capture>).wallMs,
+      programMs: captured.wallMs,
       packStartMs: Math.max(0, ...packs.map((p) => p.startMs)),
       analysisMs: Date.now() - analysisStarted,
       totalMs: Date.now() - started,

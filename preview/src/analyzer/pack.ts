@@ -27,6 +27,8 @@ export interface AnalyzeResult {
 export interface PackStartOptions {
   startTimeoutMs?: number;
   rpcTimeoutMs?: number;
+  /** Stops the start (and the process) early, e.g. because the program already failed. */
+  signal?: AbortSignal;
 }
 
 type Unary<Req, Res> = (
@@ -89,7 +91,7 @@ export class PolicyPackProcess {
     );
     const pack = new PolicyPackProcess(packDir, child, sdk, undefined, options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS);
     try {
-      const port = await pack.readPort(options.startTimeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS);
+      const port = await pack.readPort(options.startTimeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS, options.signal);
       pack.client = new sdk.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
         "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
@@ -112,12 +114,13 @@ export class PolicyPackProcess {
     return text ? ` Its stderr:\n${text}` : " It printed nothing on stderr.";
   }
 
-  private readPort(timeoutMs: number): Promise<number> {
+  private readPort(timeoutMs: number, signal?: AbortSignal): Promise<number> {
     const child = this.child;
     return new Promise((resolve, reject) => {
       let stdout = "";
       const finish = (err: Error | undefined, port?: number): void => {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
         child.stdout?.removeListener("data", onData);
         child.removeListener("exit", onExit);
         child.removeListener("error", onError);
@@ -148,6 +151,9 @@ export class PolicyPackProcess {
         () => finish(new PolicyPackError(`${this.describe()} did not print its port within ${timeoutMs / 1000} s (pack start timeout); it was ended.${this.stderrParagraph()}`)),
         timeoutMs,
       );
+      const onAbort = (): void => finish(new PolicyPackError(`Start of ${this.describe()} was cancelled.`));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener("abort", onAbort, { once: true });
       child.stdout?.on("data", onData);
       child.once("exit", onExit);
       child.once("error", onError);

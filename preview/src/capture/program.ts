@@ -30,6 +30,8 @@ export interface CaptureProgramOptions {
   organization?: string;
   /** Where the program's own stdout/stderr go (default: our stderr, so stdout stays machine-readable). */
   onOutput?: (text: string) => void;
+  /** Stops the run (and the child) early, e.g. because a policy pack already failed. */
+  signal?: AbortSignal;
 }
 
 export interface CapturedProgram {
@@ -44,7 +46,7 @@ function programError(project: PulumiProject, reply: Extract<ChildReply, { type:
   const frame = userFrame(reply.stack, project.dir);
   const where = frame ? ` (${frame.replace(/^at /, "at ")})` : "";
   const kind = reply.name && reply.name !== "Error" ? `${reply.name}: ` : "";
-  return new ProgramFailedError(`The Pulumi program in ${project.dir} threw ${kind}${reply.message}${where}. Fix the program and run again.`);
+  return new ProgramFailedError(`The Pulumi program in ${project.dir} failed: ${kind}${reply.message}${where}. Fix the program and run again.`);
 }
 
 export async function captureProgram(dir: string, options: CaptureProgramOptions): Promise<CapturedProgram> {
@@ -101,6 +103,12 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
         clearTimeout(timer);
         reject(new ProgramFailedError(`Could not start the Pulumi program in ${project.dir}: ${err.message}`));
       });
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new ProgramFailedError(`The Pulumi program run was cancelled.`));
+      };
+      if (options.signal?.aborted) onAbort();
+      options.signal?.addEventListener("abort", onAbort, { once: true });
       child.send(request);
     });
     if (reply.type === "error") throw programError(project, reply);
