@@ -19,7 +19,7 @@ interface ContainerDefinition {
 describe("HealthCheckedService", () => {
     let stack: CapturedStack;
     before(async () => {
-        stack = await capture(() => minimalService(minimalNetwork()), fixtures);
+        stack = await capture(() => void minimalService(minimalNetwork()), fixtures);
     });
 
     it("runs at least two tasks (one per AZ) in the private subnets of every AZ, without public IPs", () => {

@@ -16,7 +16,7 @@ function metricOf(alarm: CapturedResource): string {
 describe("LoadBalancedAutoScalingGroup", () => {
     let stack: CapturedStack;
     before(async () => {
-        stack = await capture(() => minimalWebTier(minimalNetwork()));
+        stack = await capture(() => void minimalWebTier(minimalNetwork()));
     });
 
     const privateSubnetUrns = () => ofType(stack, "aws:ec2/subnet:Subnet").filter((s) => s.name.includes("private")).map((s) => s.urn);
@@ -140,14 +140,14 @@ describe("LoadBalancedAutoScalingGroup", () => {
     });
 
     it("development profile: one instance, no deletion protection", async () => {
-        const dev = await capture(() => new LoadBalancedAutoScalingGroup("web", { profile: "development", ...SUBNETS }));
+        const dev = await capture(() => void new LoadBalancedAutoScalingGroup("web", { profile: "development", ...SUBNETS }));
         assert.equal(one(dev, "aws:autoscaling/group:Group").inputs.minSize, 1);
         assert.equal(one(dev, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
     });
 
     it("notifies the caller's topic instead of creating one", async () => {
         const topicArn = "arn:aws:sns:us-east-1:123456789012:ops";
-        const own = await capture(() =>
+        const own = await capture(() => void
             new LoadBalancedAutoScalingGroup("web", { ...SUBNETS, alarms: { topicArn } }),
         );
         assert.equal(ofType(own, "aws:sns/topic:Topic").length, 0);

@@ -30,7 +30,7 @@ function natAzByPrivateSubnet(stack: CapturedStack): { subnetAz: string; natAz: 
 describe("MultiAzNetwork", () => {
     let stack: CapturedStack;
     before(async () => {
-        stack = await capture(() => new MultiAzNetwork("net"));
+        stack = await capture(() => void new MultiAzNetwork("net"));
     });
 
     it("spans three AZs by default, with a public and a private subnet in each", () => {
@@ -82,7 +82,7 @@ describe("MultiAzNetwork", () => {
     });
 
     it("development profile: one NAT gateway shared by every AZ, short log retention", async () => {
-        const dev = await capture(() => new MultiAzNetwork("net", { profile: "development" }));
+        const dev = await capture(() => void new MultiAzNetwork("net", { profile: "development" }));
         assert.equal(ofType(dev, NAT).length, 1);
         const routes = natAzByPrivateSubnet(dev);
         assert.equal(routes.length, 3);

@@ -19,7 +19,7 @@ const fixtures = {
 describe("QueueWorker", () => {
     let stack: CapturedStack;
     before(async () => {
-        stack = await capture(() => minimalWorker(), fixtures);
+        stack = await capture(() => void minimalWorker(), fixtures);
     });
     const queue = () => named(stack, QUEUE, "jobs-queue");
     const dlq = () => named(stack, QUEUE, "jobs-dlq");
@@ -27,7 +27,7 @@ describe("QueueWorker", () => {
     it("derives the visibility timeout as 6 × function timeout + batching window", async () => {
         assert.equal(queue().inputs.visibilityTimeoutSeconds, 6 * 30);
         assert.equal(one(stack, "aws:lambda/function:Function").inputs.timeout, 30);
-        const tuned = await capture(() => new QueueWorker("jobs", { code: workerCode(), handler: "index.handler", runtime: "nodejs20.x", timeoutSeconds: 60, maximumBatchingWindowSeconds: 5 }));
+        const tuned = await capture(() => void new QueueWorker("jobs", { code: workerCode(), handler: "index.handler", runtime: "nodejs20.x", timeoutSeconds: 60, maximumBatchingWindowSeconds: 5 }));
         assert.equal(named(tuned, QUEUE, "jobs-queue").inputs.visibilityTimeoutSeconds, requiredVisibility(60, 5));
         assert.equal(requiredVisibility(60, 5), 365);
     });
@@ -92,7 +92,7 @@ describe("QueueWorker", () => {
     });
 
     it("accepts a visibility timeout that meets the minimum, and FIFO queues", async () => {
-        const fifo = await capture(() => new QueueWorker("jobs", { code: workerCode(), handler: "index.handler", runtime: "python3.12", visibilityTimeoutSeconds: 900, fifo: true }));
+        const fifo = await capture(() => void new QueueWorker("jobs", { code: workerCode(), handler: "index.handler", runtime: "python3.12", visibilityTimeoutSeconds: 900, fifo: true }));
         for (const q of ofType(fifo, QUEUE)) {
             assert.equal(q.inputs.fifoQueue, true);
             assert.equal(q.inputs.contentBasedDeduplication, true);
