@@ -1,6 +1,7 @@
 // Which availability zones a resource's subnets sit in, resolved through the graph.
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
+import { unresolvable, violation, type Finding } from "../rule";
 import { asString, isUnknown } from "../values";
 
 const SUBNET_TYPES = [aws.ec2.Subnet, aws.ec2.DefaultSubnet] as const;
@@ -8,6 +9,8 @@ const SUBNET_TYPES = [aws.ec2.Subnet, aws.ec2.DefaultSubnet] as const;
 export interface ZoneResolution {
     /** Distinct zones known for the resolved subnets (names or IDs). */
     zones: Set<string>;
+    /** The subnets of this stack that were resolved. */
+    subnets: GraphResource[];
     /** Number of distinct subnets referenced (known in the stack, external, or via opaque components). */
     subnetCount: number;
     /** Subnets in this stack whose zone is unknown. */
@@ -44,7 +47,7 @@ export function zonesOfSubnets(graph: StackGraph, from: GraphResource, path: str
     const zones = new Set<string>();
     const unknownZone: GraphResource[] = [];
     for (const subnet of res.targets) {
-        const zone = asString(subnet.props["availabilityZone"]) ?? asString(subnet.props["availabilityZoneId"]);
+        const zone = zoneOfSubnet(subnet);
         if (zone !== undefined) {
             zones.add(zone);
         } else {
@@ -54,12 +57,38 @@ export function zonesOfSubnets(graph: StackGraph, from: GraphResource, path: str
     const external = [...new Set(res.external)];
     return {
         zones,
+        subnets: res.targets,
         subnetCount: res.targets.length + external.length,
         unknownZone,
         external,
         opaque: res.opaque.map((component) => ({ component, zoneCount: declaredZoneCount(component) })),
         unresolved: res.unresolved,
         absent: res.absent,
+    };
+}
+
+/** The zone (name, else ID) a subnet of this stack declares; undefined when unset or unknown. */
+export function zoneOfSubnet(subnet: GraphResource): string | undefined {
+    return asString(subnet.props["availabilityZone"]) ?? asString(subnet.props["availabilityZoneId"]);
+}
+
+/**
+ * Zones of subnets referenced from several places of one resource (e.g. each
+ * `subnetMappings.N.subnetId`, or the `subnetId` of each EFS mount target), as one resolution.
+ */
+export function mergeZoneResolutions(parts: readonly ZoneResolution[]): ZoneResolution {
+    const subnets = [...new Set(parts.flatMap((p) => p.subnets))];
+    const external = [...new Set(parts.flatMap((p) => p.external))];
+    const opaque = [...new Map(parts.flatMap((p) => p.opaque).map((o) => [o.component, o])).values()];
+    return {
+        zones: new Set(parts.flatMap((p) => [...p.zones])),
+        subnets,
+        subnetCount: subnets.length + external.length,
+        unknownZone: [...new Set(parts.flatMap((p) => p.unknownZone))],
+        external,
+        opaque,
+        unresolved: parts.some((p) => p.unresolved),
+        absent: parts.every((p) => p.absent),
     };
 }
 
@@ -91,4 +120,19 @@ export function judgeZones(z: ZoneResolution, min: number): ZoneVerdict {
         return { verdict: "unknown", detail: `the availability zone of ${z.unknownZone.map((s) => s.name).join(", ")}` };
     }
     return { verdict: "unknown", detail: "the subnet IDs, which come from values this preview cannot trace" };
+}
+
+/**
+ * The findings for "the subnets at `property` span at least `min` zones": none, one violation
+ * (saying how many zones and what to change), or one unresolvable naming what is unknown.
+ */
+export function judgeSubnetZones(z: ZoneResolution, min: number, property: string, fix: string): Finding[] {
+    const verdict = judgeZones(z, min);
+    if (verdict.verdict === "fail") {
+        return [violation(`${property} covers ${verdict.detail}; ${fix} in at least ${min} availability zones.`)];
+    }
+    if (verdict.verdict === "unknown") {
+        return [unresolvable(property, verdict.detail)];
+    }
+    return [];
 }

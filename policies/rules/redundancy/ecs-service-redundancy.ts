@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { aws } from "../../lib/aws-types";
+import { judgeSubnetZones, zonesOfSubnets } from "../../lib/links/zones";
+import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
+
+export const ecsServiceRedundancy = stackRule({
+    id: "ecs-service-redundancy",
+    title: "ECS services run several tasks across zones",
+    pillar: "redundancy",
+    description:
+        "A replica `aws.ecs.Service` keeps `desiredCount` ≥ `minTasks` and, when it uses `awsvpc` networking, has `networkConfiguration.subnets` in at least `minAzs` zones. Daemon services are skipped; services without `networkConfiguration` (EC2 launch type, bridge/host networking) are judged on `desiredCount` only.",
+    remediation: [
+        "```ts",
+        "new aws.ecs.Service(\"api\", {",
+        "    desiredCount: 2,",
+        "    networkConfiguration: { subnets: network.privateSubnetIds }, // 2+ AZs",
+        "    ...",
+        "});",
+        "```",
+    ].join("\n"),
+    severity: "high",
+    enforcement: { production: "mandatory", development: "advisory" },
+    rationale: "One task, or tasks confined to one zone, means a task crash, a host failure or a zone outage stops the service until ECS reschedules.",
+    resourceTypes: [aws.ecs.Service],
+    anchors: {
+        gap: true,
+        wellArchitected: ["REL10-BP01"],
+    },
+    config: z.object({
+        minTasks: z.number().int().min(2).max(100).default(2).describe("Minimum desiredCount."),
+        minAzs: z.number().int().min(2).max(6).default(2).describe("Minimum number of availability zones of the service's subnets."),
+    }),
+    check(service, { config, graph }) {
+        if (service.string("schedulingStrategy") === "DAEMON") {
+            return []; // One task per container instance: redundancy comes from the cluster's instances.
+        }
+        const findings: Finding[] = [];
+        const desired = service.read("desiredCount");
+        if (!desired.known) {
+            findings.push(unresolvable("desiredCount"));
+        } else {
+            const count = typeof desired.value === "number" ? desired.value : 0;
+            if (count < config.minTasks) {
+                findings.push(violation(`desiredCount is ${desired.value === undefined ? "unset (0)" : count}; set desiredCount to at least ${config.minTasks} so losing one task or zone leaves the service running.`));
+            }
+        }
+        const network = service.read("networkConfiguration");
+        if (!network.known || network.value !== undefined) {
+            findings.push(...judgeSubnetZones(zonesOfSubnets(graph, service, "networkConfiguration.subnets"), config.minAzs, "networkConfiguration.subnets", "run the service on subnets"));
+        }
+        return findings;
+    },
+});
