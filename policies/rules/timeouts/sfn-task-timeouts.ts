@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { aws } from "../../lib/aws-types";
+import { resourceRule, unresolvable, violation, type Finding } from "../../lib/rule";
+import { asString, isRecord, isUnknown } from "../../lib/values";
+
+interface TaskState {
+    path: string;
+    state: Record<string, unknown>;
+}
+
+/** Every Task state, including those in Parallel branches and Map iterators / item processors. */
+function taskStates(states: unknown, prefix: string, out: TaskState[], depth = 0): void {
+    if (!isRecord(states) || depth > 32) {
+        return;
+    }
+    for (const [name, state] of Object.entries(states)) {
+        if (!isRecord(state)) {
+            continue;
+        }
+        const path = prefix ? `${prefix} › ${name}` : name;
+        if (state["Type"] === "Task") {
+            out.push({ path, state });
+        } else if (state["Type"] === "Parallel" && Array.isArray(state["Branches"])) {
+            state["Branches"].forEach((branch, i) => isRecord(branch) && taskStates(branch["States"], `${path}[${i}]`, out, depth + 1));
+        } else if (state["Type"] === "Map") {
+            for (const key of ["ItemProcessor", "Iterator"]) {
+                const inner = state[key];
+                if (isRecord(inner)) {
+                    taskStates(inner["States"], path, out, depth + 1);
+                }
+            }
+        }
+    }
+}
+
+const has = (state: Record<string, unknown>, ...keys: string[]) => keys.some((k) => state[k] !== undefined && state[k] !== null);
+
+export const sfnTaskTimeouts = resourceRule({
+    id: "sfn-task-timeouts",
+    title: "Step Functions Task states have timeouts and heartbeats",
+    pillar: "timeouts",
+    description:
+        "Every Task state of an `aws.sfn.StateMachine` `definition` (including Parallel branches and Map iterators) sets `TimeoutSeconds` or `TimeoutSecondsPath`; activity tasks and `.waitForTaskToken` callback tasks also set `HeartbeatSeconds` or `HeartbeatSecondsPath`.",
+    remediation: [
+        "```json",
+        "\"ChargeCard\": { \"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\", \"TimeoutSeconds\": 30, ... },",
+        "\"WaitForApproval\": { \"Type\": \"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage.waitForTaskToken\",",
+        "                     \"TimeoutSeconds\": 86400, \"HeartbeatSeconds\": 3600, ... }",
+        "```",
+    ].join("\n"),
+    severity: "high",
+    enforcement: { production: "mandatory" },
+    rationale: "The Amazon States Language sets no task timeout by default: a lost callback or a hung worker leaves the execution running for up to a year, holding its work and blocking whatever waits on it.",
+    resourceTypes: [aws.sfn.StateMachine],
+    anchors: {
+        gap: true,
+        wellArchitected: ["REL05-BP05"],
+    },
+    config: z.object({
+        requireHeartbeat: z.boolean().default(true).describe("Require HeartbeatSeconds on activity and .waitForTaskToken tasks."),
+    }),
+    check(machine, { config }) {
+        const definition = machine.json("definition");
+        if (definition.kind === "unknown") {
+            return [unresolvable("definition")];
+        }
+        if (definition.kind === "absent") {
+            return [violation("definition is empty; give the state machine an Amazon States Language definition.")];
+        }
+        if (definition.kind === "invalid") {
+            return [violation(`definition is not valid JSON (${definition.reason}); fix the Amazon States Language document.`)];
+        }
+        if (!isRecord(definition.value) || !isRecord(definition.value["States"])) {
+            return [violation("definition has no States object; fix the Amazon States Language document.")];
+        }
+        const tasks: TaskState[] = [];
+        taskStates(definition.value["States"], "", tasks);
+        const noTimeout: string[] = [];
+        const noHeartbeat: string[] = [];
+        const unknownResource: string[] = [];
+        for (const { path, state } of tasks) {
+            if (!has(state, "TimeoutSeconds", "TimeoutSecondsPath")) {
+                noTimeout.push(path);
+            }
+            if (!config.requireHeartbeat || has(state, "HeartbeatSeconds", "HeartbeatSecondsPath")) {
+                continue;
+            }
+            const resource = state["Resource"];
+            const known = asString(resource);
+            if (known === undefined) {
+                if (isUnknown(resource)) {
+                    unknownResource.push(path);
+                }
+            } else if (known.includes(":activity:") || known.endsWith(".waitForTaskToken")) {
+                noHeartbeat.push(path);
+            }
+        }
+        const findings: Finding[] = [];
+        if (noTimeout.length > 0) {
+            findings.push(violation(`Task state${noTimeout.length > 1 ? "s" : ""} ${noTimeout.join(", ")} ha${noTimeout.length > 1 ? "ve" : "s"} no TimeoutSeconds; set TimeoutSeconds (or TimeoutSecondsPath) on every Task state.`));
+        }
+        if (noHeartbeat.length > 0) {
+            findings.push(violation(`activity/callback Task state${noHeartbeat.length > 1 ? "s" : ""} ${noHeartbeat.join(", ")} ha${noHeartbeat.length > 1 ? "ve" : "s"} no HeartbeatSeconds; set HeartbeatSeconds (or HeartbeatSecondsPath) so a lost worker or token is detected.`));
+        }
+        if (unknownResource.length > 0) {
+            findings.push(unresolvable("definition", `the Resource of ${unknownResource.join(", ")} is unknown, so whether it is an activity or callback task needing HeartbeatSeconds is not known`));
+        }
+        return findings;
+    },
+});

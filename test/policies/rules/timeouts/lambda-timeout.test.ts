@@ -1,0 +1,24 @@
+import * as assert from "node:assert/strict";
+import { analyze, fn, messages, outcomes } from "../redundancy/fixtures";
+
+const RULE = "lambda-timeout";
+
+describe(`${RULE} (through the analyzer)`, () => {
+    it("flags an unset timeout and the 3 s default, passes a chosen one, one advisory when the timeout is unknown", async () => {
+        const report = await analyze(() => {
+            const chosen = fn("chosen", { timeout: 30 });
+            fn("unset");
+            fn("three", { timeout: 3 });
+            fn("unknown", { timeout: chosen.arn.apply(() => 10) });
+        });
+        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory unknown", "violation mandatory three", "violation mandatory unset"]);
+        assert.match(messages(report, RULE, "unset")[0], /timeout is unset; set timeout explicitly/);
+        assert.match(messages(report, RULE, "three")[0], /timeout is the 3 s default/);
+    });
+
+    it("caps the timeout at maxSeconds and stays mandatory in development", async () => {
+        const report = await analyze(() => fn("slow", { timeout: 120 }), { policyConfig: { [RULE]: { maxSeconds: 60 } }, stackTags: { "faultguard:profile": "development" } });
+        assert.deepEqual(outcomes(report, RULE), ["violation mandatory slow"]);
+        assert.match(messages(report, RULE, "slow")[0], /timeout is 120 s; keep it at most 60 s/);
+    });
+});
