@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { eventSourceOf } from "../../lib/links/event-sources";
+import { mappingFamily } from "../../lib/links/esm-kind";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 
 /** Lambda's bounds for scalingConfig.maximumConcurrency. */
@@ -32,11 +32,11 @@ export const sqsEsmMaxConcurrency = stackRule({
         maxConcurrency: z.number().int().min(MIN_CONCURRENCY).max(MAX_CONCURRENCY).default(MAX_CONCURRENCY).describe("Largest maximumConcurrency allowed."),
     }),
     check(esm, { config, graph }) {
-        const source = eventSourceOf(graph, esm);
-        if (source.kind === undefined) {
+        const family = mappingFamily(graph, esm);
+        if (family === undefined) {
             return [unresolvable("eventSourceArn", "whether the mapping reads an SQS queue")];
         }
-        if (source.kind !== "sqs") {
+        if (family !== "sqs") {
             return [];
         }
         const max = esm.read("scalingConfig.maximumConcurrency");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { queueConsumers } from "../../lib/links/event-sources";
+import { consumersOfQueue } from "../../lib/links/esm-kind";
 import { stackRule, violation } from "../../lib/rule";
 
 export const sqsSingleConsumer = stackRule({
@@ -29,10 +29,10 @@ export const sqsSingleConsumer = stackRule({
         maxConsumers: z.number().int().min(1).default(1).describe("Most distinct consumers a queue may have."),
     }),
     check(queue, { config, graph }) {
-        const consumers = queueConsumers(graph).get(queue) ?? [];
+        const consumers = consumersOfQueue(graph, queue);
         const distinct = new Map<string, string>();
         for (const c of consumers) {
-            distinct.set(c.consumer, c.label);
+            distinct.set(c.key, c.label);
         }
         if (distinct.size > config.maxConsumers) {
             const names = [...distinct.values()].sort().join(", ");

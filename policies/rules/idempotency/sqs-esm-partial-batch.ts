@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { eventSourceOf } from "../../lib/links/event-sources";
+import { mappingFamily } from "../../lib/links/esm-kind";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 
 export const sqsEsmPartialBatch = stackRule({
@@ -27,11 +27,11 @@ export const sqsEsmPartialBatch = stackRule({
     anchors: { gap: true, wellArchitected: ["REL05-BP03", "REL04-BP04"] },
     config: z.object({}),
     check(esm, { graph }) {
-        const source = eventSourceOf(graph, esm);
-        if (source.kind === undefined) {
+        const family = mappingFamily(graph, esm);
+        if (family === undefined) {
             return [unresolvable("eventSourceArn", "whether the mapping reads an SQS queue")];
         }
-        if (source.kind !== "sqs") {
+        if (family !== "sqs") {
             return [];
         }
         const types = esm.read("functionResponseTypes");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { eventSourceOf } from "../../lib/links/event-sources";
+import { mappingFamily } from "../../lib/links/esm-kind";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
 
 /** Lambda's "forever" value for both limits; absent means the same. */
@@ -39,22 +39,21 @@ export const esmStreamRetries = stackRule({
         requireBisect: z.boolean().default(true).describe("Require bisectBatchOnFunctionError: true."),
     }),
     check(esm, { config, graph }) {
-        const source = eventSourceOf(graph, esm);
-        if (source.kind === undefined) {
+        const family = mappingFamily(graph, esm);
+        if (family === undefined) {
             return [unresolvable("eventSourceArn", "whether the mapping reads a stream or a queue")];
         }
-        if (source.kind !== "stream" && source.kind !== "kafka") {
+        if (family !== "ordered") {
             return [];
         }
         const findings: Finding[] = [];
-        const label = source.kind === "kafka" ? "Kafka" : "stream";
-        const retries = esm.read("maximumRetryAttempts");
+                const retries = esm.read("maximumRetryAttempts");
         if (!retries.known) {
             findings.push(unresolvable("maximumRetryAttempts"));
         } else {
             const n = typeof retries.value === "number" ? retries.value : undefined;
             if (n === undefined || n === FOREVER) {
-                findings.push(violation(`maximumRetryAttempts is ${n === FOREVER ? "-1" : "unset"} (retry forever): a failing ${label} batch blocks its shard until the records expire; set maximumRetryAttempts to at most ${config.maxRetryAttempts}.`));
+                findings.push(violation(`maximumRetryAttempts is ${n === FOREVER ? "-1" : "unset"} (retry forever): a failing batch blocks its shard until the records expire; set maximumRetryAttempts to at most ${config.maxRetryAttempts}.`));
             } else if (n > config.maxRetryAttempts) {
                 findings.push(violation(`maximumRetryAttempts is ${n}; set it to at most ${config.maxRetryAttempts} (policy config maxRetryAttempts).`));
             }
