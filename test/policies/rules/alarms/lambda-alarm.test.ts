@@ -84,4 +84,24 @@ describe("lambda-alarm", () => {
         assert.deepEqual(r.notEvaluated, ["maybe-watched"]);
         assert.match(r.messages["maybe-watched"], /could not evaluate: dimensions.*alarm errors's FunctionName dimension is unknown/);
     });
+
+    it("links an alarm whose whole dimensions object is computed, through its dependency on the function", async () => {
+        const r = await run(RULE, () => {
+            const topic = alarmTopic();
+            const fn = lambda("orders");
+            new aws.cloudwatch.MetricAlarm("orders-errors", { ...threshold, namespace: "AWS/Lambda", metricName: "Errors", dimensions: fn.name.apply((n) => ({ FunctionName: n })), alarmActions: [topic.arn] });
+            lambda("unwatched");
+        });
+        assert.deepEqual(r.violations, ["unwatched mandatory"]);
+        assert.deepEqual(r.notEvaluated, []);
+    });
+
+    it("still flags an auto-named function when the only other alarm names a function outside the stack by literal", async () => {
+        const r = await run(RULE, () => {
+            const topic = alarmTopic();
+            new aws.cloudwatch.MetricAlarm("legacy-errors", { ...threshold, namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: "legacy-billing" }, alarmActions: [topic.arn] });
+            lambda("new-fn");
+        });
+        assert.deepEqual(r.violations, ["new-fn mandatory"]);
+    });
 });
