@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { aws } from "../../lib/aws-types";
+import { resourceRule, unresolvable, violation } from "../../lib/rule";
+
+export const lambdaTracing = resourceRule({
+    id: "lambda-tracing",
+    title: "Lambda functions trace with X-Ray",
+    pillar: "observability",
+    description: "A Lambda function sets `tracingConfig.mode: \"Active\"`.",
+    remediation: [
+        "```ts",
+        "new aws.lambda.Function(\"worker\", { tracingConfig: { mode: \"Active\" }, ... });",
+        "```",
+        "The execution role needs `xray:PutTraceSegments` and `xray:PutTelemetryRecords` (managed policy AWSXRayDaemonWriteAccess).",
+    ].join("\n"),
+    severity: "low",
+    enforcement: { production: "advisory" },
+    rationale:
+        "Advisory: without traces, finding which dependency makes a request slow or fail during an incident takes guesswork; nothing breaks because of it, it only takes longer to repair.",
+    resourceTypes: [aws.lambda.Function],
+    anchors: {
+        cdkNag: ["Serverless-LambdaTracing"],
+        checkov: ["CKV_AWS_50"],
+        other: ["PCP aws-lambda-function-enable-tracing-config", "SR WS1000"],
+        wellArchitected: ["REL06-BP01", "REL06-BP07"],
+    },
+    config: z.object({}),
+    check(fn) {
+        const mode = fn.read("tracingConfig.mode");
+        if (!mode.known) {
+            return [unresolvable(mode.path)];
+        }
+        return mode.value === "Active"
+            ? []
+            : [violation(`tracingConfig.mode is ${typeof mode.value === "string" ? `"${mode.value}"` : "unset (PassThrough)"}; set tracingConfig: { mode: "Active" } to trace every invocation with X-Ray.`)];
+    },
+});

@@ -1,0 +1,25 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import { analyzeInline, violationsOf } from "../../../support/analyze";
+
+const RULE = "ec2-detailed-monitoring";
+
+describe(`${RULE} (analyzer)`, () => {
+    it("passes monitored instances and launch templates, flags the defaults (advisory)", async () => {
+        const report = await analyzeInline(() => {
+            new aws.ec2.Instance("watched", { ami: "ami-123", instanceType: "t3.micro", monitoring: true });
+            new aws.ec2.LaunchTemplate("watched-lt", { imageId: "ami-123", monitoring: { enabled: true } });
+            new aws.ec2.Instance("basic", { ami: "ami-123", instanceType: "t3.micro" });
+            new aws.ec2.LaunchTemplate("basic-lt", { imageId: "ami-123" });
+        });
+        const v = violationsOf(report, RULE).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(v.map((x) => [x.name, x.enforcementLevel]), [["basic", "advisory"], ["basic-lt", "advisory"]]);
+        assert.match(v[0].message, /monitoring is unset .*set monitoring: true/);
+        assert.match(v[1].message, /monitoring.enabled is unset .*set monitoring: \{ enabled: true \}/);
+    });
+
+    it("is disabled in development", async () => {
+        const report = await analyzeInline(() => new aws.ec2.Instance("basic", { ami: "ami-123", instanceType: "t3.micro" }), { stackTags: { "faultguard:profile": "development" } });
+        assert.deepEqual(violationsOf(report, RULE), []);
+    });
+});
