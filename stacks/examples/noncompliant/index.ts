@@ -38,16 +38,26 @@ const lbSecurityGroup = new aws.ec2.SecurityGroup("web-lb", {
     ingress: [{ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] }],
     egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
 });
-const loadBalancer = new aws.lb.LoadBalancer("web", { loadBalancerType: "application", subnets: [publicA.id, publicB.id], securityGroups: [lbSecurityGroup.id] });
+const loadBalancer = new aws.lb.LoadBalancer("web", {
+    // FAULT: lb-alarm (nothing watches 5xx or unhealthy hosts)
+    // FAULT: alb-idle-timeout (idle timeout left implicit)
+    // FAULT: lb-deletion-protection (one mistaken destroy takes the entry point down)
+    // FAULT: alb-access-logs (no access logs to investigate an incident with)
+    loadBalancerType: "application",
+    subnets: [publicA.id, publicB.id],
+    securityGroups: [lbSecurityGroup.id],
+});
 const targetGroup = new aws.lb.TargetGroup("web", { port: 80, protocol: "HTTP", vpcId: vpc.id }); // FAULT: tg-health-check-explicit (no health check: "/" with provider defaults)
 new aws.lb.Listener("web", { loadBalancerArn: loadBalancer.arn, port: 80, defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }] });
 
 const ami = aws.ec2.getAmiOutput({ mostRecent: true, owners: ["amazon"], filters: [{ name: "name", values: ["al2023-ami-2023.*-x86_64"] }] });
-const launchTemplate = new aws.ec2.LaunchTemplate("web", { imageId: ami.id, instanceType: "t3.micro" });
+const launchTemplate = new aws.ec2.LaunchTemplate("web", { imageId: ami.id, instanceType: "t3.micro" }); // FAULT: ec2-detailed-monitoring (5-minute metrics)
 new aws.autoscaling.Group("web", {
     // FAULT: asg-multi-az (one subnet in one AZ, minSize 1)
     // FAULT: asg-elb-health-check (attached to a target group, but the group only uses EC2 status checks)
     // FAULT: asg-instance-diversity (a single instance type, no capacity rebalancing)
+    // FAULT: asg-alarm (nothing notices when instances go missing)
+    // FAULT: asg-scaling-notifications (launch and termination failures go unnoticed)
     vpcZoneIdentifiers: [privateA.id],
     minSize: 1,
     maxSize: 2,
@@ -59,6 +69,9 @@ new aws.autoscaling.Group("web", {
 const dbSubnets = new aws.rds.SubnetGroup("db", { subnetIds: [privateA.id, privateB.id] });
 new aws.rds.Instance("db", {
     // FAULT: rds-multi-az (one instance in one AZ: an AZ outage or maintenance takes the database down)
+    // FAULT: rds-backups (no automated backups, no deletion protection, no final snapshot)
+    // FAULT: rds-alarm (no alarm on CPU, storage or connections)
+    // FAULT: rds-monitoring (no enhanced monitoring)
     engine: "postgres",
     engineVersion: "16",
     instanceClass: "db.t4g.medium",
@@ -80,9 +93,12 @@ const lambdaRole = new aws.iam.Role("worker", {
 new aws.iam.RolePolicyAttachment("worker", { role: lambdaRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole" });
 
 // Thumbnails: a queue with no dead-letter queue, consumed by a function left at the default timeout.
-const uploads = new aws.sqs.Queue("uploads", {}); // FAULT: sqs-dlq (a poison message is retried until it expires, blocking nothing but losing itself silently)
+const uploads = new aws.sqs.Queue("uploads", {}); // FAULT: sqs-dlq (a poison message is retried until it expires, then lost without a trace)
 const thumbnailer = new aws.lambda.Function("thumbnailer", {
     // FAULT: lambda-timeout (no explicit timeout: the 3 s default)
+    // FAULT: lambda-alarm (errors go unnoticed)
+    // FAULT: lambda-tracing (no X-Ray)
+    // FAULT: lambda-structured-logs (plain-text logs)
     runtime: aws.lambda.Runtime.NodeJS20dX,
     handler: "index.handler",
     role: lambdaRole.arn,
@@ -97,8 +113,14 @@ new aws.lambda.EventSourceMapping("thumbnailer", {
 });
 
 // Reports: a 2-minute job on a queue left at the 30 s default visibility timeout.
-const reports = new aws.sqs.Queue("reports", {}); // FAULT: sqs-dlq (no redrive policy)
+const reports = new aws.sqs.Queue("reports", {
+    // FAULT: sqs-dlq (no redrive policy)
+    // FAULT: sqs-visibility-timeout (30 s default < 6 × 120 s: a message still being processed is handed to a second invocation)
+});
 const reportBuilder = new aws.lambda.Function("report-builder", {
+    // FAULT: lambda-alarm (errors go unnoticed)
+    // FAULT: lambda-tracing (no X-Ray)
+    // FAULT: lambda-structured-logs (plain-text logs)
     runtime: aws.lambda.Runtime.NodeJS20dX,
     handler: "index.handler",
     role: lambdaRole.arn,

@@ -1,0 +1,142 @@
+// End to end, as a new user meets faultguard: the README's preview commands, run verbatim by the
+// real CLI in child processes from the repository root (with `--format json` appended where the
+// test reads the report). The six runs start together, two at a time, in one `before` hook.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { allRules } from "../../policies/rules";
+import { type Report } from "../../preview/src/report/model";
+import { type CommandResult, PREVIEW_RUNS, type PreviewRunName, REPO_ROOT, runCommand } from "../readme/documented-commands";
+
+const RUN_TIMEOUT_MS = 300_000;
+const PARALLEL = 2;
+
+interface PlantedFault {
+    rule: string;
+    resource: string;
+    type: string;
+}
+
+const pillarOf = new Map(allRules.map((r) => [r.id, r.pillar]));
+
+function commandOf(name: PreviewRunName): string {
+    return PREVIEW_RUNS[name].readme + PREVIEW_RUNS[name].appended;
+}
+
+async function runAll(names: PreviewRunName[]): Promise<Map<PreviewRunName, CommandResult>> {
+    const results = new Map<PreviewRunName, CommandResult>();
+    const queue = [...names];
+    const worker = async () => {
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+            results.set(name, await runCommand(commandOf(name), RUN_TIMEOUT_MS));
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    return results;
+}
+
+function reportOf(result: CommandResult, name: PreviewRunName): Report {
+    try {
+        return JSON.parse(result.stdout) as Report;
+    } catch {
+        assert.fail(`"${commandOf(name)}" printed no JSON report (exit ${result.code}).\nstdout: ${result.stdout.slice(0, 2000)}\nstderr: ${result.stderr.slice(0, 4000)}`);
+    }
+}
+
+function brief(report: Report): string {
+    return report.violations.map((v) => `  ${v.enforcementLevel} ${v.policy} on ${v.type}::${v.name}: ${v.message.split("\n").pop()}`).join("\n");
+}
+
+describe("stacks end to end: the README's preview commands", function () {
+    this.timeout(3 * RUN_TIMEOUT_MS);
+    const outputs = ["faultguard.sarif", "faultguard.junit.xml"].map((f) => path.join(REPO_ROOT, f));
+    let results: Map<PreviewRunName, CommandResult>;
+
+    before(async () => {
+        for (const f of outputs) fs.rmSync(f, { force: true });
+        results = await runAll(["prod", "noncompliant", "dev", "badConfig", "sarif", "junit"]);
+    });
+
+    after(() => {
+        for (const f of outputs) fs.rmSync(f, { force: true });
+    });
+
+    function result(name: PreviewRunName): CommandResult {
+        const r = results.get(name);
+        assert.ok(r, `${name} did not run`);
+        assert.equal(r.code, PREVIEW_RUNS[name].exitCode, `"${commandOf(name)}" exited ${r.code}, expected ${PREVIEW_RUNS[name].exitCode}.\nstderr: ${r.stderr.slice(0, 4000)}\nstdout: ${r.stdout.slice(0, 4000)}`);
+        return r;
+    }
+
+    it("npm run preview: the prod stack passes the pack with zero violations, mandatory or advisory", () => {
+        const report = reportOf(result("prod"), "prod");
+        assert.equal(report.project, "faultguard-example");
+        assert.equal(report.stack, "prod");
+        assert.deepEqual(report.policyPacks.map((p) => p.name), ["faultguard-aws"]);
+        assert.ok(report.resourceCount > 80, `expected the whole application (${report.resourceCount} resources)`);
+        assert.deepEqual(report.violations, [], `violations:\n${brief(report)}`);
+        assert.deepEqual(report.summary, { mandatory: 0, advisory: 0, exempted: 0 });
+        // Nothing skipped silently: no rule gave up on an unknown value, nothing was exempted, and
+        // no opaque (remote) component hid resources from the pack.
+        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`), []);
+        assert.deepEqual(report.exempted, []);
+        assert.deepEqual(report.opaqueComponents, []);
+    });
+
+    it("the pack checked every tier of the prod stack: network, web tier, database, queue worker", () => {
+        result("junit");
+        // One JUnit testcase per (policy, resource) checked, named by the resource's URN, whose type
+        // chain names the component the resource belongs to.
+        const junit = fs.readFileSync(outputs[1], "utf8");
+        for (const component of ["MultiAzNetwork", "LoadBalancedAutoScalingGroup", "ReplicatedDatabase", "QueueWorker"]) {
+            assert.match(junit, new RegExp(`<testcase [^>]*name="[^"]*::faultguard:aws:${component}\\$`), `no rule checked a resource of the ${component}`);
+        }
+    });
+
+    it("npm run preview -- --stack dev: redundancy findings are advisory only, nothing mandatory", () => {
+        const report = reportOf(result("dev"), "dev");
+        assert.equal(report.stack, "dev");
+        assert.equal(report.summary.mandatory, 0, `mandatory violations in dev:\n${brief(report)}`);
+        // What the development profile gives up — one shared NAT gateway, a single-AZ database, one
+        // instance — is reported, as advisory.
+        const redundancy = report.violations.filter((v) => pillarOf.get(v.policy) === "redundancy");
+        assert.deepEqual(redundancy.filter((v) => v.enforcementLevel !== "advisory").map((v) => `${v.policy} on ${v.name}`), []);
+        const reported = new Set(redundancy.map((v) => `${v.policy} on ${v.name}`));
+        for (const expected of ["nat-per-az on network-private-1", "rds-multi-az on db-primary", "asg-multi-az on web-asg"]) {
+            assert.ok(reported.has(expected), `dev should report ${expected} (advisory); got:\n${brief(report)}`);
+        }
+        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`), []);
+    });
+
+    it("npm run preview:noncompliant: exits 1 and reports every planted fault, mandatory, on the right resource", () => {
+        const report = reportOf(result("noncompliant"), "noncompliant");
+        const { faults } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "stacks", "examples", "noncompliant", "faults.json"), "utf8")) as { faults: PlantedFault[] };
+        const missing = faults.filter((f) => !report.violations.some((v) => v.policy === f.rule && v.name === f.resource && v.type === f.type));
+        assert.deepEqual(missing, [], `planted faults not reported:\n${JSON.stringify(missing, null, 1)}\nreported:\n${brief(report)}`);
+        const rules = new Map(allRules.map((r) => [r.id, r]));
+        const wrongLevel = faults.filter((f) => {
+            const expected = rules.get(f.rule)?.enforcement.production ?? "mandatory";
+            return !report.violations.some((v) => v.policy === f.rule && v.name === f.resource && v.enforcementLevel === expected);
+        });
+        assert.deepEqual(wrongLevel, [], "each fault is reported at its rule's production enforcement level");
+        assert.ok(report.summary.mandatory > 0);
+    });
+
+    it("bad stack config: exits 2 with one error naming the key and the fix", () => {
+        const { stderr, stdout } = result("badConfig");
+        assert.equal(stdout.trim(), "", "no report on a failed program");
+        assert.match(stderr, /invalid stack config for stack "prod" \(stacks\/Pulumi\.prod\.yaml\), 1 problem:/);
+        assert.match(stderr, /faultguard-example:profile must be "production" or "development"; fix: pulumi config set 'faultguard-example:profile' production --stack prod/);
+    });
+
+    it("the CI commands write a SARIF 2.1.0 file with no results and a JUnit file with no failures for prod", () => {
+        result("sarif");
+        result("junit");
+        const sarif = JSON.parse(fs.readFileSync(outputs[0], "utf8")) as { version: string; runs: Array<{ tool: { driver: { name: string } }; results: unknown[] }> };
+        assert.equal(sarif.version, "2.1.0");
+        assert.ok(sarif.runs.length >= 1);
+        assert.deepEqual(sarif.runs.flatMap((r) => r.results), []);
+        const junit = fs.readFileSync(outputs[1], "utf8");
+        assert.match(junit, /<testsuites[^>]*\bfailures="0"/);
+    });
+});
