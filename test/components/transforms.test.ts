@@ -9,12 +9,21 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import * as state from "@pulumi/pulumi/runtime/state";
 import { deserializeProperties, serializeProperties } from "@pulumi/pulumi/runtime/rpc";
-import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import { type RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { QueueWorker } from "../../components";
 import { workerCode } from "./fixtures";
 import { capture, one } from "./support";
 
 type Callback = (err: unknown, response?: unknown) => void;
+
+// SDK internals (marked @internal, so not in its typings) that a test harness needs.
+const runtimeState = state as unknown as { getStore(): Record<string, unknown> };
+const runtimeSettings = settings as unknown as { setMockOptions: typeof settings.setMockOptions; _reset(): void };
+interface MockMonitorInternals {
+    transformCallbacks: Map<string, pulumi.ResourceTransform>;
+    newUrn(parent: string, type: string, name: string): string;
+}
 
 /** A mock monitor that applies each resource's transforms and then its ancestors', like the engine. */
 class EngineTransformsMonitor extends MockMonitor {
@@ -22,13 +31,14 @@ class EngineTransformsMonitor extends MockMonitor {
     private readonly parentByUrn = new Map<string, string>();
     readonly registered: { type: string; name: string; inputs: Record<string, unknown> }[] = [];
 
-    override async registerResource(req: resproto.RegisterResourceRequest, callback: Callback): Promise<void> {
+    override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
         try {
             const type = req.getType();
             const name = req.getName();
             const parent = req.getParent();
-            const urn = this.newUrn(parent, type, name);
-            const lookup = (this as unknown as { transformCallbacks: Map<string, pulumi.ResourceTransform> }).transformCallbacks;
+            const internals = this as unknown as MockMonitorInternals;
+            const urn = internals.newUrn(parent, type, name);
+            const lookup = internals.transformCallbacks;
             const own = req
                 .getTransformsList()
                 .map((cb) => lookup.get(cb.getToken()))
@@ -36,16 +46,14 @@ class EngineTransformsMonitor extends MockMonitor {
             this.transformsByUrn.set(urn, own);
             if (parent) this.parentByUrn.set(urn, parent);
             const chain: pulumi.ResourceTransform[] = [...own];
-            for (let p = parent; p; p = this.parentByUrn.get(p)) chain.push(...(this.transformsByUrn.get(p) ?? []));
-            let props = deserializeProperties(req.getObject()) as Record<string, unknown>;
+            for (let p: string | undefined = parent; p; p = this.parentByUrn.get(p)) chain.push(...(this.transformsByUrn.get(p) ?? []));
+            let props = deserializeProperties(req.getObject() ?? new Struct()) as Record<string, unknown>;
             for (const transform of chain) {
                 const result = await transform({ type, name, custom: req.getCustom(), props, opts: {} });
                 if (result) props = result.props as Record<string, unknown>;
             }
             this.registered.push({ type, name, inputs: props });
             const state = await serializeProperties("", { ...props, arn: `arn:mock:${name}`, name });
-            const { RegisterResourceResponse } = await import("@pulumi/pulumi/proto/resource_pb");
-            const { Struct } = await import("google-protobuf/google/protobuf/struct_pb");
             const response = new RegisterResourceResponse();
             response.setUrn(urn);
             response.setId(req.getCustom() ? `${name}-id` : "");
@@ -64,9 +72,9 @@ function urnOf(resource: pulumi.Resource): Promise<string> {
 describe("escape hatch: transforms reach the components' children", () => {
     it("the standard `transforms` option on a component changes its children (as the engine applies it)", async () => {
         const monitor = new EngineTransformsMonitor({ newResource: () => ({ id: "", state: {} }), call: () => ({}) });
-        settings.setMockOptions(monitor, "project", "dev", false);
+        runtimeSettings.setMockOptions(monitor, "project", "dev", false);
         // The feature set `pulumi.runtime.setMocks` announces, and no callback server left from an earlier run.
-        Object.assign(state.getStore(), { supportsSecrets: true, supportsResourceReferences: true, supportsOutputValues: false, supportsTransforms: true, supportsAliasSpecs: true, callbacks: undefined });
+        Object.assign(runtimeState.getStore(), { supportsSecrets: true, supportsResourceReferences: true, supportsOutputValues: false, supportsTransforms: true, supportsAliasSpecs: true, callbacks: undefined });
         try {
             const worker = new QueueWorker(
                 "jobs",
@@ -88,8 +96,8 @@ describe("escape hatch: transforms reach the components' children", () => {
             assert.equal(fn?.inputs.timeout, 30);
             assert.equal(monitor.registered.find((r) => r.name === "jobs-queue")?.inputs.visibilityTimeoutSeconds, 180);
         } finally {
-            (state.getStore() as { callbacks?: unknown }).callbacks = undefined;
-            settings._reset();
+            runtimeState.getStore().callbacks = undefined;
+            runtimeSettings._reset();
         }
     });
 
