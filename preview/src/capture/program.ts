@@ -68,7 +68,8 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS;
   const output = options.onOutput ?? ((text: string) => process.stderr.write(text));
   const child = trackChild(
-    fork(CHILD_ENTRY, [], {
+    // The program directory as an argument only labels the process (ps) for operators and tests.
+    fork(CHILD_ENTRY, [project.dir], {
       cwd: project.dir,
       execArgv: project.nodeargs,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
