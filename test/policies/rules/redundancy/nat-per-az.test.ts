@@ -63,6 +63,20 @@ describe(`${RULE} (through the analyzer)`, () => {
         assert.deepEqual(outcomes(report, RULE), ["violation mandatory priv-1"]);
     });
 
+    it("follows subnets without an association to the VPC's main route table (MainRouteTableAssociation)", async () => {
+        const report = await analyze(() => {
+            const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+            const pub = new aws.ec2.Subnet("pub", { vpcId: vpc.id, cidrBlock: "10.0.0.0/24", availabilityZone: "us-east-1a" });
+            const nat = new aws.ec2.NatGateway("nat", { subnetId: pub.id, allocationId: new aws.ec2.Eip("eip", { domain: "vpc" }).id });
+            const main = new aws.ec2.RouteTable("main", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }] });
+            new aws.ec2.MainRouteTableAssociation("main", { vpcId: vpc.id, routeTableId: main.id });
+            new aws.ec2.Subnet("implicit-a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24", availabilityZone: "us-east-1a" });
+            new aws.ec2.Subnet("implicit-b", { vpcId: vpc.id, cidrBlock: "10.0.2.0/24", availabilityZone: "us-east-1b" });
+        });
+        // "pub" uses the main table too (no association): its NAT is its own zone's.
+        assert.deepEqual(outcomes(report, RULE), ["violation mandatory implicit-b"]);
+    });
+
     it("gives one advisory when a private subnet's zone is left for AWS to pick", async () => {
         const report = await analyze(() => network("free", [undefined], (i) => i, "inline"));
         assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory free-priv-0"]);

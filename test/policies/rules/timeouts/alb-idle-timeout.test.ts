@@ -14,14 +14,15 @@ function program(): void {
 }
 
 describe(`${RULE} (through the analyzer)`, () => {
-    it("flags an unset idle timeout and the 60 s default (indistinguishable once the engine fills it in), passes a chosen value, ignores NLBs", async () => {
+    it("flags an unset idle timeout, passes explicit values including 60 s, ignores NLBs", async () => {
         const report = await analyze(program);
-        assert.deepEqual(outcomes(report, RULE), ["violation mandatory default-60", "violation mandatory unset"]);
+        assert.deepEqual(outcomes(report, RULE), ["violation mandatory unset"]);
         assert.match(messages(report, RULE, "unset")[0], /idleTimeout is unset; set idleTimeout explicitly/);
     });
 
-    it("accepts 60 s with allowDefault", async () => {
-        const report = await analyze(program, { policyConfig: { [RULE]: { allowDefault: true } } });
-        assert.deepEqual(outcomes(report, RULE), ["violation mandatory unset"]);
+    it("with rejectDefault (for the engine, which fills 60 into an absent idleTimeout) also flags 60 s", async () => {
+        const report = await analyze(program, { policyConfig: { [RULE]: { rejectDefault: true } } });
+        assert.deepEqual(outcomes(report, RULE), ["violation mandatory default-60", "violation mandatory unset"]);
+        assert.match(messages(report, RULE, "default-60")[0], /idleTimeout is the 60 s default, which this pack's config \(rejectDefault\) does not accept/);
     });
 });

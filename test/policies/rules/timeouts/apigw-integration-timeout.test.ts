@@ -5,21 +5,28 @@ import { analyze, messages, outcomes } from "../redundancy/fixtures";
 const RULE = "apigw-integration-timeout";
 
 describe(`${RULE} (through the analyzer)`, () => {
-    it("flags REST and HTTP API integrations without an explicit timeout (29000 counts as the REST default); skips MOCK", async () => {
-        const report = await analyze(() => {
-            const api = new aws.apigateway.RestApi("api");
-            const rest = (name: string, extra: Partial<aws.apigateway.IntegrationArgs>) =>
-                new aws.apigateway.Integration(name, { restApi: api.id, resourceId: api.rootResourceId, httpMethod: "GET", type: "HTTP_PROXY", integrationHttpMethod: "GET", uri: "https://example.com", ...extra });
-            rest("rest-unset", {});
-            rest("rest-default", { timeoutMilliseconds: 29000 });
-            rest("rest-chosen", { timeoutMilliseconds: 5000 });
-            rest("rest-mock", { type: "MOCK", uri: undefined, integrationHttpMethod: undefined });
-            const http = new aws.apigatewayv2.Api("http", { protocolType: "HTTP" });
-            new aws.apigatewayv2.Integration("http-unset", { apiId: http.id, integrationType: "HTTP_PROXY", integrationMethod: "GET", integrationUri: "https://example.com" });
-            new aws.apigatewayv2.Integration("http-chosen", { apiId: http.id, integrationType: "HTTP_PROXY", integrationMethod: "GET", integrationUri: "https://example.com", timeoutMilliseconds: 10000 });
-        });
+    const program = () => {
+        const api = new aws.apigateway.RestApi("api");
+        const rest = (name: string, extra: Partial<aws.apigateway.IntegrationArgs>) =>
+            new aws.apigateway.Integration(name, { restApi: api.id, resourceId: api.rootResourceId, httpMethod: "GET", type: "HTTP_PROXY", integrationHttpMethod: "GET", uri: "https://example.com", ...extra });
+        rest("rest-unset", {});
+        rest("rest-default", { timeoutMilliseconds: 29000 });
+        rest("rest-chosen", { timeoutMilliseconds: 5000 });
+        rest("rest-mock", { type: "MOCK", uri: undefined, integrationHttpMethod: undefined });
+        const http = new aws.apigatewayv2.Api("http", { protocolType: "HTTP" });
+        new aws.apigatewayv2.Integration("http-unset", { apiId: http.id, integrationType: "HTTP_PROXY", integrationMethod: "GET", integrationUri: "https://example.com" });
+        new aws.apigatewayv2.Integration("http-chosen", { apiId: http.id, integrationType: "HTTP_PROXY", integrationMethod: "GET", integrationUri: "https://example.com", timeoutMilliseconds: 10000 });
+    };
+
+    it("flags REST and HTTP API integrations without an explicit timeout; accepts an explicit 29000; skips MOCK", async () => {
+        const report = await analyze(program);
+        assert.deepEqual(outcomes(report, RULE), ["violation mandatory http-unset", "violation mandatory rest-unset"]);
+        assert.match(messages(report, RULE, "http-unset")[0], /timeoutMilliseconds is unset; set timeoutMilliseconds/);
+    });
+
+    it("with rejectDefault (for the engine, which fills 29000 into an absent REST timeout) also flags 29000", async () => {
+        const report = await analyze(program, { policyConfig: { [RULE]: { rejectDefault: true } } });
         assert.deepEqual(outcomes(report, RULE), ["violation mandatory http-unset", "violation mandatory rest-default", "violation mandatory rest-unset"]);
         assert.match(messages(report, RULE, "rest-default")[0], /timeoutMilliseconds is the 29000 ms default/);
-        assert.match(messages(report, RULE, "http-unset")[0], /timeoutMilliseconds is unset; set timeoutMilliseconds/);
     });
 });
