@@ -13,7 +13,20 @@ interface ReplicationIndex {
     unknownStatus: Set<GraphResource>;
     /** Buckets that receive replicated objects: copies, not originals. */
     destinations: Set<GraphResource>;
+    /** Buckets other resources write logs to: their data is a by-product, not worth a second region. */
+    logSinks: Set<GraphResource>;
 }
+
+/** Where resources name the bucket they deliver logs to. */
+const LOG_SINK_PATHS: ReadonlyArray<readonly [string, readonly string[]]> = [
+    [aws.lb.LoadBalancer, ["accessLogs.bucket", "connectionLogs.bucket", "healthCheckLogs.bucket"]],
+    [aws.alb.LoadBalancer, ["accessLogs.bucket", "connectionLogs.bucket", "healthCheckLogs.bucket"]],
+    [aws.elb.LoadBalancer, ["accessLogs.bucket"]],
+    [aws.s3.BucketLogging, ["targetBucket"]],
+    [aws.s3.BucketLoggingV2, ["targetBucket"]],
+    [aws.cloudfront.Distribution, ["loggingConfig.bucket"]],
+    [aws.ec2.FlowLog, ["logDestination"]],
+];
 
 const indexes = new WeakMap<StackGraph, ReplicationIndex>();
 
@@ -41,7 +54,14 @@ function replicationIndex(graph: StackGraph): ReplicationIndex {
     if (index) {
         return index;
     }
-    index = { replicated: new Set(), unknownStatus: new Set(), destinations: new Set() };
+    index = { replicated: new Set(), unknownStatus: new Set(), destinations: new Set(), logSinks: new Set() };
+    for (const [type, paths] of LOG_SINK_PATHS) {
+        for (const writer of graph.ofType(type)) {
+            for (const path of paths) {
+                graph.resolve(writer, path, BUCKET_TYPES).targets.forEach((b) => index!.logSinks.add(b));
+            }
+        }
+    }
     for (const cfg of graph.ofType(aws.s3.BucketReplicationConfig)) {
         const rules = cfg.read("rules");
         const enabled = rules.known ? anyRuleEnabled(rules.value) : undefined;
@@ -75,7 +95,7 @@ export const s3Replication = stackRule({
     title: "S3 buckets replicate to another region",
     pillar: "durability",
     description:
-        "An S3 bucket has an enabled replication rule, through `aws.s3.BucketReplicationConfig` (or the legacy inline `replicationConfiguration`). Buckets that are themselves replication destinations are exempt.",
+        "An S3 bucket has an enabled replication rule, through `aws.s3.BucketReplicationConfig` (or the legacy inline `replicationConfiguration`). Buckets that are themselves replication destinations, and log buckets (targets of load balancer, CloudFront, S3 server access or VPC flow logs), are exempt.",
     remediation: [
         "Replicate critical data to a bucket in another region (both buckets need versioning):",
         "```ts",
@@ -102,7 +122,7 @@ export const s3Replication = stackRule({
     config: z.object({}),
     check(bucket, { graph }) {
         const index = replicationIndex(graph);
-        if (index.replicated.has(bucket) || index.destinations.has(bucket)) {
+        if (index.replicated.has(bucket) || index.destinations.has(bucket) || index.logSinks.has(bucket)) {
             return [];
         }
         const inline = bucket.read("replicationConfiguration");

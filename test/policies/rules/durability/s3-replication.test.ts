@@ -19,6 +19,17 @@ describe(`${RULE} (analyzer)`, () => {
         assert.deepEqual(notEvaluatedOf(report, RULE), []);
     });
 
+    it("exempts log buckets: targets of load balancer access logs and S3 server access logging (names unknown)", async () => {
+        const report = await analyzeInline(() => {
+            const lbLogs = new aws.s3.Bucket("lb-logs", {});
+            new aws.lb.LoadBalancer("web", { subnets: ["subnet-a", "subnet-b"], accessLogs: { bucket: lbLogs.id, enabled: true } });
+            const accessLogs = new aws.s3.Bucket("access-logs", {});
+            const data = new aws.s3.Bucket("data", {});
+            new aws.s3.BucketLogging("data", { bucket: data.id, targetBucket: accessLogs.id, targetPrefix: "data/" });
+        });
+        assert.deepEqual(violationsOf(report, RULE).map((x) => x.name), ["data"]);
+    });
+
     it("flags (advisory) a bucket without replication and one whose only rule is disabled", async () => {
         const report = await analyzeInline(() => {
             new aws.s3.Bucket("plain", {});
