@@ -134,7 +134,8 @@ export type DeadLetterReferrerKind =
     | "event-target-dead-letter" // aws.cloudwatch.EventTarget deadLetterConfig.arn
     | "schedule-dead-letter" // aws.scheduler.Schedule target.deadLetterConfig.arn
     | "subscription-redrive" // aws.sns.TopicSubscription redrivePolicy.deadLetterTargetArn
-    | "event-source-mapping-on-failure"; // aws.lambda.EventSourceMapping destinationConfig.onFailure.destinationArn
+    | "event-source-mapping-on-failure" // aws.lambda.EventSourceMapping destinationConfig.onFailure.destinationArn
+    | "pipe-dead-letter"; // aws.pipes.Pipe sourceParameters.{kinesis,dynamodb}StreamParameters.deadLetterConfig.arn
 
 export interface DeadLetterReferrer {
     kind: DeadLetterReferrerKind;
@@ -412,6 +413,17 @@ function buildIndex(graph: StackGraph): MessagingIndex {
         }
         if (hasValue(esm, "destinationConfig.onFailure")) {
             referrer(graph.resolve(esm, "destinationConfig.onFailure.destinationArn", QUEUE_TYPES).targets, "event-source-mapping-on-failure", esm);
+        }
+    }
+    // EventBridge Pipes reading a stream: the only queues under sourceParameters are its DLQs.
+    for (const pipe of graph.ofType(aws.pipes.Pipe)) {
+        const paths = ["sourceParameters.kinesisStreamParameters.deadLetterConfig", "sourceParameters.dynamodbStreamParameters.deadLetterConfig"];
+        if (paths.some((p) => hasValue(pipe, p))) {
+            const queues = fromDependencies(graph, pipe, "sourceParameters", QUEUE_TYPES).targets;
+            for (const p of paths) {
+                addUnique(queues, graph.resolve(pipe, `${p}.arn`, QUEUE_TYPES).targets);
+            }
+            referrer(queues, "pipe-dead-letter", pipe);
         }
     }
     return index;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
+import { mappingFamily } from "../../lib/links/esm-kind";
 import { eventSourceOf, isStreamOrKafka } from "../../lib/links/messaging";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 
@@ -28,19 +29,23 @@ export const esmStreamOnFailure = stackRule({
     config: z.object({}),
     check(esm, { graph }) {
         const source = eventSourceOf(graph, esm);
-        if (source.kind === "unknown") {
+        // When the source ARN cannot be traced, the mapping's shape still tells: Lambda requires a
+        // startingPosition (or topics) for streams and Kafka and rejects one for SQS.
+        const family = source.kind === "unknown" ? mappingFamily(graph, esm) : isStreamOrKafka(source.kind) ? "ordered" : "other";
+        if (family === undefined) {
             return [unresolvable("eventSourceArn", "the event source's type cannot be traced, so whether it is a stream is not known")];
         }
-        if (!isStreamOrKafka(source.kind)) {
+        if (family !== "ordered") {
             return [];
         }
+        const what = source.kind === "unknown" ? "stream or Kafka" : source.kind;
         const read = esm.read("destinationConfig.onFailure.destinationArn");
         if (!read.known || (typeof read.value === "string" && read.value !== "")) {
             return [];
         }
         return [
             violation(
-                `this ${source.kind} event source mapping has no on-failure destination; set destinationConfig: { onFailure: { destinationArn: queueOrTopic.arn } } so records that exhaust retries are kept.`,
+                `this ${what} event source mapping has no on-failure destination; set destinationConfig: { onFailure: { destinationArn: queueOrTopic.arn } } so records that exhaust retries are kept.`,
             ),
         ];
     },

@@ -8,7 +8,7 @@ export const sqsDlq = stackRule({
     title: "SQS queues have a dead-letter queue",
     pillar: "dead-letter-queues",
     description:
-        "An SQS queue has a redrive policy (inline `redrivePolicy` or an `aws.sqs.RedrivePolicy` resource) naming a dead-letter queue, unless it is itself a dead-letter or on-failure target (of a queue redrive policy, a Lambda `deadLetterConfig` or on-failure destination, an EventBridge target or Scheduler DLQ, an SNS subscription redrive policy, an event source mapping on-failure destination, or a redrive-allow policy).",
+        "An SQS queue has a redrive policy (inline `redrivePolicy` or an `aws.sqs.RedrivePolicy` resource) naming a dead-letter queue, unless it is itself a dead-letter or on-failure target (of a queue redrive policy, a Lambda `deadLetterConfig` or on-failure destination, an EventBridge target or Scheduler DLQ, an SNS subscription redrive policy, an event source mapping on-failure destination, an EventBridge Pipe stream DLQ, or a redrive-allow policy).",
     remediation: [
         "Create a dead-letter queue and point the queue's `redrivePolicy` at it:",
         "```ts",

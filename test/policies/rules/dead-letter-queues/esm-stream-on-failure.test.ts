@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { lambda, run } from "./harness";
 
 const RULE = "esm-stream-on-failure";
@@ -45,13 +46,17 @@ describe("esm-stream-on-failure", () => {
         assert.deepEqual(r.notEvaluated, []);
     });
 
-    it("reports a source it cannot type as not evaluated", async () => {
+    it("types an untraceable source by the mapping's shape: startingPosition means a stream; nothing to go on means not evaluated", async () => {
         const r = await run(RULE, () => {
             const fn = lambda("reader");
-            const param = new aws.ssm.Parameter("source-arn", { type: "String", value: "arn" });
-            new aws.lambda.EventSourceMapping("mystery", { eventSourceArn: param.value.apply((v) => v), functionName: fn.name });
+            // An unknown whose origin the engine does not record (e.g. an ARN read from another stack at deploy time).
+            const untraceable = pulumi.unknown as unknown as pulumi.Input<string>;
+            new aws.lambda.EventSourceMapping("shaped", { eventSourceArn: untraceable, functionName: fn.name, startingPosition: "TRIM_HORIZON" });
+            new aws.lambda.EventSourceMapping("mystery", { eventSourceArn: untraceable, functionName: fn.name, startingPosition: untraceable });
         });
-        assert.deepEqual(r.violations, []);
+        assert.deepEqual(r.violations, ["shaped mandatory"]);
+        assert.match(r.messages["shaped"], /stream or Kafka event source mapping has no on-failure destination/);
         assert.deepEqual(r.notEvaluated, ["mystery"]);
+        assert.match(r.messages["mystery"], /could not evaluate: eventSourceArn/);
     });
 });

@@ -120,6 +120,22 @@ describe("sqs-dlq", () => {
             assert.deepEqual(r.violations, []);
         });
 
+        it("EventBridge Pipe stream source deadLetterConfig", async () => {
+            const r = await run(RULE, () => {
+                const dlq = new aws.sqs.Queue("pipe-dlq", {});
+                const stream = new aws.kinesis.Stream("events", { shardCount: 1 });
+                const bus = new aws.cloudwatch.EventBus("events", {});
+                const role = new aws.iam.Role("pipe", { assumeRolePolicy: "{}" });
+                new aws.pipes.Pipe("events", {
+                    roleArn: role.arn,
+                    source: stream.arn,
+                    target: bus.arn,
+                    sourceParameters: { kinesisStreamParameters: { startingPosition: "LATEST", deadLetterConfig: { arn: dlq.arn } } },
+                });
+            });
+            assert.deepEqual(r.violations, []);
+        });
+
         it("aws.sqs.RedriveAllowPolicy on the queue", async () => {
             const r = await run(RULE, () => {
                 const dlq = new aws.sqs.Queue("shared-dlq", {});
