@@ -57,6 +57,20 @@ export class AlarmTopic extends pulumi.ComponentResource {
                             Resource: "*",
                         },
                         {
+                            // Auto Scaling publishes group events as its service-linked role. A
+                            // condition instead of a principal: the role may not exist yet, and a
+                            // key policy naming a missing principal is rejected.
+                            Sid: "AutoScalingPublishesEvents",
+                            Effect: "Allow",
+                            Principal: { AWS: "*" },
+                            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                            Resource: "*",
+                            Condition: {
+                                StringEquals: { "kms:CallerAccount": caller.accountId },
+                                ArnLike: { "aws:PrincipalArn": pulumi.interpolate`arn:${partition.partition}:iam::${caller.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling*` },
+                            },
+                        },
+                        {
                             Sid: "CloudWatchPublishesAlarms",
                             Effect: "Allow",
                             Principal: { Service: "cloudwatch.amazonaws.com" },

@@ -191,7 +191,10 @@ export function createLoadBalancer(
     if (lb.accessLogs.bucket !== undefined) {
         bucketName = lb.accessLogs.bucket;
     } else {
-        accessLogBucket = new aws.s3.Bucket(`${name}-access-logs`, { forceDestroy: !production, tags }, child);
+        // Disposable diagnostics (they expire): not worth cross-region replication. Exempted by tag,
+        // so faultguard preview lists the exemption with its reason instead of hiding it.
+        const exemption = { "faultguard:exempt:s3-replication": `ALB access logs are disposable diagnostics that expire after ${lb.accessLogs.expireAfterDays} days` };
+        accessLogBucket = new aws.s3.Bucket(`${name}-access-logs`, { forceDestroy: !production, tags: { ...tags, ...exemption } }, child);
         const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-access-logs`,
             // ALB log delivery supports SSE-S3 only.

@@ -263,6 +263,17 @@ export class LoadBalancedAutoScalingGroup extends pulumi.ComponentResource {
             { parent: this, dependsOn: lb.listeners },
         );
 
+        // Launch/terminate failures are events, not metrics: publish them to the alarm topic.
+        new aws.autoscaling.Notification(
+            `${name}-events`,
+            {
+                groupNames: [this.autoScalingGroup.name],
+                notifications: ["autoscaling:EC2_INSTANCE_LAUNCH", "autoscaling:EC2_INSTANCE_LAUNCH_ERROR", "autoscaling:EC2_INSTANCE_TERMINATE", "autoscaling:EC2_INSTANCE_TERMINATE_ERROR"],
+                topicArn: this.alarmTopicArn,
+            },
+            child,
+        );
+
         new aws.autoscaling.Policy(
             `${name}-cpu`,
             {

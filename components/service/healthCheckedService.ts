@@ -210,7 +210,13 @@ export class HealthCheckedService extends pulumi.ComponentResource {
         this.dnsName = lb.loadBalancer.dnsName;
 
         this.cluster = new aws.ecs.Cluster(`${name}-cluster`, { settings: [{ name: "containerInsights", value: "enabled" }], tags }, child);
-        this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: parsed.logRetentionInDays ?? defaultLogRetention(production), tags }, child);
+        // A name known before deployment (unique per project, stack and component) keeps the
+        // container definition — and so its health check — visible to policies in a first preview.
+        this.logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-logs`,
+            { name: `/faultguard/ecs/${pulumi.getProject()}/${pulumi.getStack()}/${name}`, retentionInDays: parsed.logRetentionInDays ?? defaultLogRetention(production), tags },
+            child,
+        );
 
         // Execution role: pull the image and write this service's logs, nothing else.
         this.executionRole = new aws.iam.Role(`${name}-execution`, { assumeRolePolicy: assumeRolePolicyFor("ecs-tasks.amazonaws.com"), tags }, child);

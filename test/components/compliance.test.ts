@@ -11,6 +11,22 @@ function describeFindings(findings: Finding[]): string {
     return findings.map((f) => `  [${f.enforcementLevel}] ${f.policy} on ${f.type} "${f.name}": ${f.message.split("\n").slice(1).join(" ") || f.message}`).join("\n");
 }
 
+/**
+ * Findings the pack cannot decide in a first preview because the value is genuinely unknown until
+ * deployment, with why and where the property is asserted instead. Anything else not evaluated fails.
+ */
+const UNKNOWN_UNTIL_DEPLOYMENT: Record<string, { type: string; why: string }> = {
+    "sqs-max-receive-count": {
+        type: "aws:sqs/queue:Queue",
+        why: "maxReceiveCount sits in redrivePolicy, a JSON string that embeds the DLQ's ARN, which the cloud assigns; queueWorker.test.ts asserts maxReceiveCount 5",
+    },
+};
+
+function genuinelyUnknown(finding: Finding): boolean {
+    const known = UNKNOWN_UNTIL_DEPLOYMENT[finding.policy];
+    return known !== undefined && known.type === finding.type && finding.enforcementLevel === "advisory" && /unknown during preview/.test(finding.message);
+}
+
 const programs: Record<string, () => void> = {
     MultiAzNetwork: () => {
         minimalNetwork();
@@ -43,7 +59,8 @@ describe("components are compliant by construction (faultguard-aws, production p
             assert.ok(report.resourceCount > 1, "the program registered resources");
             assert.equal(report.violations.length, 0, `violations:\n${describeFindings(report.violations)}`);
             // "could not evaluate" is allowed only where a value is genuinely unknown in a first preview.
-            assert.equal(report.notEvaluated.length, 0, `not evaluated:\n${describeFindings(report.notEvaluated)}`);
+            const undecided = report.notEvaluated.filter((f) => !genuinelyUnknown(f));
+            assert.equal(undecided.length, 0, `not evaluated:\n${describeFindings(undecided)}`);
         });
     }
 });

@@ -7,7 +7,7 @@ const SERVICE = "aws:ecs/service:Service";
 const ACCOUNT = "123456789012";
 
 /** Outputs the cloud would report for the log group, so the container definition JSON is known. */
-const fixtures = { resources: { "api-logs": { name: "api-logs", arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:api-logs` } } };
+const fixtures = { resources: { "api-logs": { arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/faultguard/ecs/project/dev/api` } } };
 
 interface ContainerDefinition {
     healthCheck: { command: string[]; interval: number; timeout: number; retries: number; startPeriod: number };
@@ -57,10 +57,17 @@ describe("HealthCheckedService", () => {
         const [container] = JSON.parse(String(one(stack, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions)) as ContainerDefinition[];
         assert.equal(container.logConfiguration.logDriver, "awslogs");
         assert.equal(container.logConfiguration.options.mode, "non-blocking");
-        assert.equal(container.logConfiguration.options["awslogs-group"], "api-logs");
+        assert.equal(container.logConfiguration.options["awslogs-group"], "/faultguard/ecs/project/dev/api");
         assert.equal(container.logConfiguration.options["awslogs-region"], "us-east-1");
         assert.equal(container.readonlyRootFilesystem, true);
         assert.equal(named(stack, "aws:cloudwatch/logGroup:LogGroup", "api-logs").inputs.retentionInDays, 90);
+    });
+
+    it("keeps the container definition known in a first preview, so policies see its health check", async () => {
+        const fresh = await capture(() => void minimalService(minimalNetwork()));
+        const definitions = one(fresh, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions;
+        assert.equal(typeof definitions, "string");
+        assert.ok((JSON.parse(String(definitions)) as ContainerDefinition[])[0].healthCheck.command.length > 0);
     });
 
     it("turns on Container Insights", () => {
@@ -81,7 +88,7 @@ describe("HealthCheckedService", () => {
         const policy = JSON.parse(String(named(stack, "aws:iam/rolePolicy:RolePolicy", "api-execution").inputs.policy)) as { Statement: { Action: string[]; Resource: string }[] };
         const actions = policy.Statement.flatMap((s) => s.Action);
         assert.deepEqual(actions.filter((a) => !a.startsWith("ecr:")), ["logs:CreateLogStream", "logs:PutLogEvents"]);
-        assert.equal(policy.Statement.find((s) => s.Action.includes("logs:PutLogEvents"))?.Resource, `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:api-logs:*`);
+        assert.equal(policy.Statement.find((s) => s.Action.includes("logs:PutLogEvents"))?.Resource, `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/faultguard/ecs/project/dev/api:*`);
         const taskRole = named(stack, "aws:iam/role:Role", "api-task");
         assert.equal(ofType(stack, "aws:iam/rolePolicy:RolePolicy").filter((p) => dependsVia(p, "role").includes(taskRole.urn)).length, 0);
         assert.equal(ofType(stack, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);

@@ -107,6 +107,13 @@ describe("LoadBalancedAutoScalingGroup", () => {
         }
     });
 
+    it("publishes launch and terminate events (and their failures) to the alarm topic", () => {
+        const notification = one(stack, "aws:autoscaling/notification:Notification");
+        assert.deepEqual(dependsVia(notification, "groupNames"), [one(stack, "aws:autoscaling/group:Group").urn]);
+        assert.deepEqual(dependsVia(notification, "topicArn"), [named(stack, "aws:sns/topic:Topic", "web-alarms-topic").urn]);
+        assert.ok((notification.inputs.notifications as string[]).includes("autoscaling:EC2_INSTANCE_LAUNCH_ERROR"));
+    });
+
     it("opens only the listener ports to the world, and the instances only to the load balancer", () => {
         const albSg = named(stack, "aws:ec2/securityGroup:SecurityGroup", "web-alb");
         const instanceSg = named(stack, "aws:ec2/securityGroup:SecurityGroup", "web-targets");
