@@ -39,7 +39,8 @@ export const asgMultiAz = stackRule({
         if (!minSize.known) {
             findings.push(unresolvable("minSize"));
         } else if (typeof minSize.value !== "number" || minSize.value < config.minAzs) {
-            findings.push(violation(`minSize is ${String(minSize.value ?? "unset")}; set minSize to at least ${config.minAzs} so every availability zone keeps an instance.`));
+            const shown = typeof minSize.value === "number" ? String(minSize.value) : minSize.value === undefined ? "unset" : "not a number";
+            findings.push(violation(`minSize is ${shown}; set minSize to at least ${config.minAzs} so every availability zone keeps an instance.`));
         }
         const subnets = asg.read("vpcZoneIdentifiers");
         const usesSubnets = !subnets.known || (Array.isArray(subnets.value) && subnets.value.length > 0);
