@@ -19,6 +19,12 @@ interface PlantedFault {
 
 const pillarOf = new Map(allRules.map((r) => [r.id, r.pillar]));
 
+/** "could not evaluate" findings the prod stack may show, and why no verdict is possible in a first preview. */
+const JUSTIFIED_NOT_EVALUATED: Record<string, string> = {
+    "sqs-max-receive-count on jobs-queue":
+        "the queue's redrivePolicy is one JSON string that embeds the DLQ's ARN, so the whole string (maxReceiveCount included) is unknown until the DLQ exists; QueueWorker validates maxReceiveCount (5–10) at construction",
+};
+
 function commandOf(name: PreviewRunName): string {
     return PREVIEW_RUNS[name].readme + PREVIEW_RUNS[name].appended;
 }
@@ -76,9 +82,10 @@ describe("stacks end to end: the README's preview commands", function () {
         assert.ok(report.resourceCount > 80, `expected the whole application (${report.resourceCount} resources)`);
         assert.deepEqual(report.violations, [], `violations:\n${brief(report)}`);
         assert.deepEqual(report.summary, { mandatory: 0, advisory: 0, exempted: 0 });
-        // Nothing skipped silently: no rule gave up on an unknown value, nothing was exempted, and
-        // no opaque (remote) component hid resources from the pack.
-        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`), []);
+        // Nothing skipped silently: nothing exempted, no opaque (remote) component hiding resources
+        // from the pack, and a rule gave up on an unknown value only where no verdict is possible
+        // before deployment (each such case justified below).
+        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`).filter((f) => !(f in JUSTIFIED_NOT_EVALUATED)), []);
         assert.deepEqual(report.exempted, []);
         assert.deepEqual(report.opaqueComponents, []);
     });
