@@ -26,9 +26,14 @@ function systemType(r: GraphResource): SystemType {
         if (!value.known) {
             return { kind: "unknown", property: `settings.${i}.value` };
         }
-        return { kind: "value", value: String(value.value) };
+        return { kind: "value", value: shown(value.value) };
     }
     return { kind: "absent" };
+}
+
+/** A property value for a message; odd shapes (objects, arrays) as JSON, never an exception. */
+function shown(value: unknown): string {
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value) ?? "undefined";
 }
 
 export const beanstalkEnhancedHealth = stackRule({

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { resourceRule, unresolvable, violation } from "../../lib/rule";
 
+/** A property value for a message; odd shapes (objects, arrays) as JSON, never an exception. */
+function shown(value: unknown): string {
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value) ?? "undefined";
+}
+
 export const ec2DetailedMonitoring = resourceRule({
     id: "ec2-detailed-monitoring",
     title: "EC2 instances and launch templates use detailed monitoring",
@@ -36,6 +41,6 @@ export const ec2DetailedMonitoring = resourceRule({
             return [];
         }
         const fix = r.type === aws.ec2.Instance ? "monitoring: true" : "monitoring: { enabled: true }";
-        return [violation(`${path} is ${read.value === undefined ? "unset" : String(read.value)} (5-minute basic monitoring); set ${fix} for 1-minute metrics.`)];
+        return [violation(`${path} is ${read.value === undefined ? "unset" : shown(read.value)} (5-minute basic monitoring); set ${fix} for 1-minute metrics.`)];
     },
 });

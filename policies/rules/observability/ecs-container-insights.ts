@@ -20,6 +20,11 @@ function accountDefaultOn(graph: StackGraph): boolean {
     return on;
 }
 
+/** A property value for a message; odd shapes (objects, arrays) as JSON, never an exception. */
+function shown(value: unknown): string {
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value) ?? "undefined";
+}
+
 export const ecsContainerInsights = stackRule({
     id: "ecs-container-insights",
     title: "ECS clusters have Container Insights",
@@ -56,10 +61,10 @@ export const ecsContainerInsights = stackRule({
             if (!value.known) {
                 return [unresolvable(value.path)];
             }
-            if (ON.has(String(value.value))) {
+            if (ON.has(shown(value.value))) {
                 return [];
             }
-            return [violation(`containerInsights is "${String(value.value)}"; set settings: [{ name: "containerInsights", value: "enabled" }] (or "enhanced").`)];
+            return [violation(`containerInsights is "${shown(value.value)}"; set settings: [{ name: "containerInsights", value: "enabled" }] (or "enhanced").`)];
         }
         if (accountDefaultOn(graph)) {
             return [];

@@ -1,0 +1,18 @@
+import { aws } from "../../../../policies/lib/aws-types";
+import { durabilityRules } from "../../../../policies/rules/durability";
+import { assertNeverCrashes } from "../health-checks/odd-shapes";
+
+describe("durability rules on odd shapes (property-based)", () => {
+    it("never throw anything but UnresolvableError", () => {
+        assertNeverCrashes(
+            durabilityRules,
+            [aws.s3.BucketReplicationConfig, aws.s3.BucketLogging, aws.lb.LoadBalancer, aws.ec2.FlowLog, aws.cloudfront.Distribution],
+            [
+                "backupRetentionPeriod", "deletionProtection", "skipFinalSnapshot", "finalSnapshotIdentifier", "replicateSourceDb", "replicationSourceIdentifier",
+                "pointInTimeRecovery", "enabled", "recoveryPeriodInDays", "deletionProtectionEnabled", "engine", "replicationGroupId", "snapshotRetentionLimit",
+                "enableDeletionProtection", "bucket", "rules", "status", "destination", "replicationConfiguration", "accessLogs", "targetBucket", "logDestination", "loggingConfig", "arn", "id",
+            ],
+            ["redis", "valkey", "memcached", "Enabled", "Disabled", "b1", "arn:aws:s3:::b1"],
+        );
+    });
+});

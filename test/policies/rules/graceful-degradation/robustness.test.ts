@@ -1,0 +1,13 @@
+import { gracefulDegradationRules } from "../../../../policies/rules/graceful-degradation";
+import { assertNeverCrashes } from "../health-checks/odd-shapes";
+
+describe("graceful-degradation rules on odd shapes (property-based)", () => {
+    it("never throw anything but UnresolvableError", () => {
+        assertNeverCrashes(
+            gracefulDegradationRules,
+            [],
+            ["enabled", "staging", "origins", "originGroups", "originId", "members", "defaultCacheBehavior", "targetOriginId"],
+            ["group", "primary"],
+        );
+    });
+});

@@ -1,0 +1,18 @@
+import { aws } from "../../../../policies/lib/aws-types";
+import { observabilityRules } from "../../../../policies/rules/observability";
+import { assertNeverCrashes } from "../health-checks/odd-shapes";
+
+describe("observability rules on odd shapes (property-based)", () => {
+    it("never throw anything but UnresolvableError", () => {
+        assertNeverCrashes(
+            observabilityRules,
+            [aws.ecs.AccountSettingDefault, aws.rds.Cluster],
+            [
+                "tracingConfig", "mode", "loggingConfig", "logFormat", "xrayTracingEnabled", "loggingConfiguration", "level", "includeExecutionData", "logDestination",
+                "tracingConfiguration", "enabled", "type", "settings", "name", "value", "retentionInDays", "performanceInsightsEnabled", "monitoringInterval",
+                "databaseInsightsMode", "clusterIdentifier", "id", "monitoring", "accessLogs", "bucket", "loadBalancerType",
+            ],
+            ["Active", "JSON", "EXPRESS", "ALL", "ERROR", "OFF", "containerInsights", "enabled", "enhanced", "advanced", "gateway", "c1"],
+        );
+    });
+});
