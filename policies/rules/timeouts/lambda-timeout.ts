@@ -9,7 +9,8 @@ export const lambdaTimeout = resourceRule({
     id: "lambda-timeout",
     title: "Lambda functions set an explicit, bounded timeout",
     pillar: "timeouts",
-    description: "A Lambda function sets `timeout` explicitly (not the 3 s default) and at most `maxSeconds`.",
+    description:
+        "A Lambda function sets `timeout` explicitly and at most `maxSeconds`. The Pulumi engine fills the 3 s default into an absent timeout before policies run, so 3 counts as unset: the verdict is the same with or without the engine.",
     remediation: [
         "Choose the timeout from the function's real latency budget:",
         "```ts",
