@@ -23,8 +23,10 @@ export interface DimensionSpec {
     types: readonly string[];
     /** Properties that name the resource in the dimension value (arnSuffix embeds the load balancer / target group name). */
     identity: readonly string[];
-    /** True when the known dimension `value` names `resource` (compared against its inputs). */
-    matches(value: string, resource: GraphResource): boolean;
+    /** Index keys under which `resource` can be named by a known dimension value. */
+    keys(resource: GraphResource): string[];
+    /** The index keys a known dimension value names. */
+    lookupKeys(value: string): string[];
 }
 
 /** The dimensions faultguard's alarm rules link by. */
@@ -42,45 +44,64 @@ export const DIMENSION_NAMES = [
 ] as const;
 export type DimensionName = (typeof DIMENSION_NAMES)[number];
 
-const byProp = (prop: string) => (value: string, r: GraphResource) => asString(r.props[prop]) === value;
+/** Dimensions whose value is a property of the resource (its name, identifier…). */
+const byProp = (prop: string) => ({
+    keys: (r: GraphResource) => {
+        const v = asString(r.props[prop]);
+        return v === undefined ? [] : [v];
+    },
+    lookupKeys: (value: string) => [value],
+});
 
-/** arnSuffix dimensions ("app/<name>/<id>", "targetgroup/<name>/<id>"): known only after deploy, so also compare by name. */
-const byArnSuffix = (prefixes: readonly string[]) => (value: string, r: GraphResource) => {
-    const known = asString(r.props["arnSuffix"]);
-    if (known !== undefined) {
-        return known === value;
-    }
-    const name = asString(r.props["name"]);
-    const parts = value.split("/");
-    return name !== undefined && parts.length >= 2 && prefixes.includes(parts[0]) && parts[1] === name;
-};
+/**
+ * arnSuffix dimensions ("app/<name>/<id>", "targetgroup/<name>/<id>"): the suffix is an output
+ * (known once deployed); the name inside it is known from the inputs when set explicitly.
+ */
+const byArnSuffix = (prefixes: readonly string[]) => ({
+    keys: (r: GraphResource) => {
+        const out: string[] = [];
+        const suffix = asString(r.props["arnSuffix"]);
+        const name = asString(r.props["name"]);
+        if (suffix !== undefined) {
+            out.push(`suffix:${suffix}`);
+        }
+        if (name !== undefined) {
+            out.push(`name:${name}`);
+        }
+        return out;
+    },
+    lookupKeys: (value: string) => {
+        const parts = value.split("/");
+        return [`suffix:${value}`, ...(parts.length >= 2 && prefixes.includes(parts[0]) ? [`name:${parts[1]}`] : [])];
+    },
+});
 
 export const DIMENSIONS: Readonly<Record<DimensionName, DimensionSpec>> = {
-    FunctionName: { name: "FunctionName", types: [aws.lambda.Function], identity: ["name"], matches: byProp("name") },
-    QueueName: { name: "QueueName", types: [aws.sqs.Queue], identity: ["name"], matches: byProp("name") },
+    FunctionName: { name: "FunctionName", types: [aws.lambda.Function], identity: ["name"], ...byProp("name") },
+    QueueName: { name: "QueueName", types: [aws.sqs.Queue], identity: ["name"], ...byProp("name") },
     LoadBalancer: {
         name: "LoadBalancer",
         types: [aws.lb.LoadBalancer, aws.alb.LoadBalancer],
         identity: ["name"],
-        matches: byArnSuffix(["app", "net", "gwy"]),
+        ...byArnSuffix(["app", "net", "gwy"]),
     },
     TargetGroup: {
         name: "TargetGroup",
         types: [aws.lb.TargetGroup, aws.alb.TargetGroup],
         identity: ["name"],
-        matches: byArnSuffix(["targetgroup"]),
+        ...byArnSuffix(["targetgroup"]),
     },
-    LoadBalancerName: { name: "LoadBalancerName", types: [aws.elb.LoadBalancer], identity: ["name"], matches: byProp("name") },
+    LoadBalancerName: { name: "LoadBalancerName", types: [aws.elb.LoadBalancer], identity: ["name"], ...byProp("name") },
     DBInstanceIdentifier: {
         name: "DBInstanceIdentifier",
         types: [aws.rds.Instance, aws.rds.ClusterInstance],
         identity: ["identifier"],
-        matches: byProp("identifier"),
+        ...byProp("identifier"),
     },
-    DBClusterIdentifier: { name: "DBClusterIdentifier", types: [aws.rds.Cluster], identity: ["clusterIdentifier"], matches: byProp("clusterIdentifier") },
-    AutoScalingGroupName: { name: "AutoScalingGroupName", types: [aws.autoscaling.Group], identity: ["name"], matches: byProp("name") },
-    ServiceName: { name: "ServiceName", types: [aws.ecs.Service], identity: ["name"], matches: byProp("name") },
-    ClusterName: { name: "ClusterName", types: [aws.ecs.Cluster], identity: ["name"], matches: byProp("name") },
+    DBClusterIdentifier: { name: "DBClusterIdentifier", types: [aws.rds.Cluster], identity: ["clusterIdentifier"], ...byProp("clusterIdentifier") },
+    AutoScalingGroupName: { name: "AutoScalingGroupName", types: [aws.autoscaling.Group], identity: ["name"], ...byProp("name") },
+    ServiceName: { name: "ServiceName", types: [aws.ecs.Service], identity: ["name"], ...byProp("name") },
+    ClusterName: { name: "ClusterName", types: [aws.ecs.Cluster], identity: ["name"], ...byProp("name") },
 };
 
 /** Alarm types whose dimensions are indexed. */
@@ -135,6 +156,13 @@ interface AlarmIndex {
     dangling: Map<string, Array<{ info: AlarmInfo; literal?: string }>>;
     /** Metric alarm → composite alarms whose rule references it. */
     composites: Map<GraphResource, GraphResource[]>;
+    /** Cache for danglingFor. */
+    danglingSummaries: Map<string, DanglingSummary>;
+}
+
+interface DanglingSummary {
+    untraceable?: AlarmInfo;
+    literal?: { info: AlarmInfo; literal: string };
 }
 
 const indexes = new WeakMap<StackGraph, AlarmIndex>();
@@ -200,10 +228,31 @@ const ALL_SPECS: readonly DimensionSpec[] = Object.values(DIMENSIONS);
 const WATCHABLE_TYPES: readonly string[] = [...new Set(ALL_SPECS.flatMap((s) => s.types))];
 
 function buildIndex(graph: StackGraph): AlarmIndex {
-    const index: AlarmIndex = { infos: new Map(), byResource: new Map(), dangling: new Map(), composites: new Map() };
+    const index: AlarmIndex = { infos: new Map(), byResource: new Map(), dangling: new Map(), composites: new Map(), danglingSummaries: new Map() };
     // Known identity values per dimension, for linking literals: value → resources.
-    const literalTargets = (spec: DimensionSpec, value: string) => graph.ofType(...spec.types).filter((r) => spec.matches(value, r));
-    const literalCache = new Map<string, GraphResource[]>();
+    // Known identities per dimension, indexed once: dimension → key → resources.
+    const identities = new Map<string, Map<string, GraphResource[]>>();
+    const literalTargets = (spec: DimensionSpec, value: string): GraphResource[] => {
+        let byKey = identities.get(spec.name);
+        if (!byKey) {
+            byKey = new Map();
+            for (const r of graph.ofType(...spec.types)) {
+                for (const key of spec.keys(r)) {
+                    push(byKey, key, r);
+                }
+            }
+            identities.set(spec.name, byKey);
+        }
+        const hits: GraphResource[] = [];
+        for (const key of spec.lookupKeys(value)) {
+            for (const r of byKey.get(key) ?? []) {
+                if (!hits.includes(r)) {
+                    hits.push(r);
+                }
+            }
+        }
+        return hits;
+    };
     for (const alarm of graph.ofType(...ALARM_TYPES)) {
         const info: AlarmInfo = { alarm, metrics: alarmMetrics(alarm) };
         index.infos.set(alarm, info);
@@ -237,12 +286,7 @@ function buildIndex(graph: StackGraph): AlarmIndex {
                         }
                         continue;
                     }
-                    const key = `${spec.name}\u0000${value}`;
-                    let hits = literalCache.get(key);
-                    if (!hits) {
-                        hits = literalTargets(spec, value);
-                        literalCache.set(key, hits);
-                    }
+                    const hits = literalTargets(spec, value);
                     if (hits.length > 0) {
                         hits.forEach((r) => push(index.byResource, r, info));
                     } else if (![...linkedByDeps].some((r) => spec.types.includes(r.type))) {
@@ -305,6 +349,27 @@ function alarmMatches(info: AlarmInfo, dimensions: readonly string[], metricName
     );
 }
 
+/** The first untraceable alarm (and the first unmatched literal) of a dimension on the given metrics, computed once per query shape. */
+function danglingFor(index: AlarmIndex, dim: string, metricNames: readonly string[]): DanglingSummary {
+    const key = `${dim}\u0000${metricNames.join("\u0000")}`;
+    let summary = index.danglingSummaries.get(key);
+    if (!summary) {
+        summary = {};
+        for (const entry of index.dangling.get(dim) ?? []) {
+            if (!alarmMatches(entry.info, [dim], metricNames)) {
+                continue;
+            }
+            if (entry.literal === undefined) {
+                summary.untraceable ??= entry.info;
+            } else {
+                summary.literal ??= { info: entry.info, literal: entry.literal };
+            }
+        }
+        index.danglingSummaries.set(key, summary);
+    }
+    return summary;
+}
+
 export type AlarmCoverage =
     | { verdict: "pass"; alarm: GraphResource }
     | { verdict: "fail"; message: string }
@@ -353,16 +418,13 @@ export function judgeAlarmCoverage(graph: StackGraph, query: CoverageQuery): Ala
     // Alarms that might watch these resources but cannot be traced.
     const subjectValuesUnknown = query.watched.some((r) => query.dimensions.some((d) => identityUnknown(r, d)));
     for (const dim of query.dimensions) {
-        for (const { info, literal } of index.dangling.get(dim) ?? []) {
-            if (!alarmMatches(info, [dim], query.metricNames)) {
-                continue;
-            }
-            if (literal === undefined) {
-                return { verdict: "unknown", property: "dimensions", detail: `alarm ${info.alarm.name}'s ${dim} dimension is unknown and not traceable to a resource, so it may watch this one` };
-            }
-            if (subjectValuesUnknown) {
-                return { verdict: "unknown", property: "dimensions", detail: `alarm ${info.alarm.name} watches ${dim}=${literal}, which may be this resource once its generated name is known` };
-            }
+        const dangling = danglingFor(index, dim, query.metricNames);
+        if (dangling.untraceable) {
+            return { verdict: "unknown", property: "dimensions", detail: `alarm ${dangling.untraceable.alarm.name}'s ${dim} dimension is unknown and not traceable to a resource, so it may watch this one` };
+        }
+        if (dangling.literal && subjectValuesUnknown) {
+            const { info, literal } = dangling.literal;
+            return { verdict: "unknown", property: "dimensions", detail: `alarm ${info.alarm.name} watches ${dim}=${literal}, which may be this resource once its computed name is known` };
         }
     }
     const metrics = query.metricNames.join(" or ");

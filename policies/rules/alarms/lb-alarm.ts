@@ -67,7 +67,7 @@ export const lbAlarm = stackRule({
     title: "Load balancers have a health or 5xx alarm",
     pillar: "alarms",
     description:
-        "An application, network, gateway or classic load balancer, or one of the target groups it forwards to, is watched by a CloudWatch metric alarm (dimension `LoadBalancer`, `TargetGroup` or `LoadBalancerName`) on one of `metrics` (default: target 5xx, ELB 5xx, unhealthy/healthy host count) that has an alarm action and does not disable actions.",
+        "An application, network, gateway or classic load balancer, or one of the target groups it forwards to, is watched by a CloudWatch metric alarm (dimension `LoadBalancer`, `TargetGroup` or `LoadBalancerName`) on one of `metrics` (default: target 5xx, ELB 5xx, unhealthy/healthy host count, target response time) that has an alarm action and does not disable actions.",
     remediation: [
         "Alarm on unhealthy targets (or target 5xx) behind the load balancer:",
         "```ts",
@@ -85,7 +85,7 @@ export const lbAlarm = stackRule({
     resourceTypes: [...LB_TYPES, aws.elb.LoadBalancer],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(
-        ["HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "UnHealthyHostCount", "HealthyHostCount", "HTTPCode_Backend_5XX"],
+        ["HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "UnHealthyHostCount", "HealthyHostCount", "TargetResponseTime", "HTTPCode_Backend_5XX"],
         "a load balancer or its target groups",
     ),
     check(lb, { config, graph }) {
