@@ -1,7 +1,8 @@
 // faultguard golden-path components: local Pulumi components that are fault tolerant by default.
 export { ComponentArgsError, type ArgsProblem } from "./lib/validation";
 export { type Profile, DEFAULT_PROFILE } from "./lib/profile";
-export { type CommonArgs, type AlarmRoutingArgs, type NetworkArgs } from "./lib/common";
+export { type CommonArgs, type AlarmRoutingArgs } from "./lib/common";
+export { type SubnetIds } from "./lib/subnets";
 export { AlarmTopic, type AlarmTopicArgs, createMetricAlarm, type AlarmSpec, type AlarmActions } from "./alarms";
 export { MultiAzNetwork, type MultiAzNetworkArgs } from "./network/multiAzNetwork";
 export { LoadBalancedAutoScalingGroup, type LoadBalancedAutoScalingGroupArgs } from "./loadBalancing/loadBalancedAutoScalingGroup";

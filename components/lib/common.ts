@@ -28,12 +28,3 @@ export const commonArgsShape = {
         })
         .optional(),
 };
-
-/** Private and public subnets of an existing VPC (a MultiAzNetwork's outputs fit directly). */
-export interface NetworkArgs {
-    vpcId: pulumi.Input<string>;
-    /** One public subnet per AZ, for load balancers. */
-    publicSubnetIds?: pulumi.Input<string>[] | pulumi.Output<string[]>;
-    /** One private subnet per AZ, for instances, tasks and databases. */
-    privateSubnetIds: pulumi.Input<string>[] | pulumi.Output<string[]>;
-}

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SSL_POLICY, LoadBalancedAutoScalingGroup } from "../../components";
 import { minimalNetwork, minimalWebTier } from "./fixtures";
 import { alarmsOn, argsErrorOf, byUrn, capture, type CapturedResource, type CapturedStack, dependsVia, named, ofType, one } from "./support";
@@ -184,6 +185,15 @@ describe("LoadBalancedAutoScalingGroup", () => {
         assert.match(byPath.healthCheckGracePeriodSeconds, /intervalSeconds × healthCheck\.healthyThreshold \(50s\)/);
         assert.match(byPath["healthCheck.timeoutSeconds"], /must be less than intervalSeconds/);
         assert.match(byPath["loadBalancer.sslPolicy"], /TLS 1\.3 policy/);
+    });
+
+    it("checks subnet lists that are only known at deployment time when they resolve, failing the deployment clearly", async () => {
+        const ok = await capture(() => void new LoadBalancedAutoScalingGroup("web", { ...SUBNETS, privateSubnetIds: pulumi.output(["subnet-a", "subnet-b"]) }));
+        assert.deepEqual(one(ok, "aws:autoscaling/group:Group").inputs.vpcZoneIdentifiers, ["subnet-a", "subnet-b"]);
+        await assert.rejects(
+            capture(() => void new LoadBalancedAutoScalingGroup("web", { ...SUBNETS, privateSubnetIds: pulumi.output(["subnet-a", "subnet-a"]) })),
+            /invalid arguments for faultguard:aws:LoadBalancedAutoScalingGroup "web" \(1 problem\):\n {2}- privateSubnetIds: needs subnets in at least 2 availability zones \(got 1\)/,
+        );
     });
 
     it("rejects a single private subnet in production", async () => {
