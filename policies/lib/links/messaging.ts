@@ -238,13 +238,20 @@ function maxReceiveCountOf(document: JsonRead): Redrive["maxReceiveCount"] {
 /**
  * Splits the queues found under one top-level property whose value holds several references
  * (Scheduler `target`, FunctionEventInvokeConfig `destinationConfig`): the DLQ reference at
- * `dlqPath`, minus queues the sibling paths are known to name. When a sibling is unknown and may
- * itself be a queue, the split is ambiguous.
+ * `dlqPath`, minus queues the sibling paths are known to name. When a sibling is unknown too, the
+ * graph only says "these resources fed the property": the split is ambiguous unless the types
+ * settle it. `dlqIsQueue` says the DLQ reference can only be a queue (Scheduler), so any non-queue
+ * dependency must be the sibling.
  */
-function splitSharedProperty(graph: StackGraph, from: GraphResource, dlqPath: string, siblingPaths: readonly string[]): { targets: GraphResource[]; ambiguous: boolean } {
+function splitSharedProperty(
+    graph: StackGraph,
+    from: GraphResource,
+    dlqPath: string,
+    siblingPaths: readonly string[],
+    dlqIsQueue: boolean,
+): { targets: GraphResource[]; ambiguous: boolean } {
     const dlq = graph.resolve(from, dlqPath, QUEUE_TYPES);
-    const dlqRead = readPath(from.props, dlqPath);
-    if (dlqRead.known) {
+    if (readPath(from.props, dlqPath).known) {
         return { targets: dlq.targets, ambiguous: false };
     }
     let candidates = dlq.targets;
@@ -252,19 +259,20 @@ function splitSharedProperty(graph: StackGraph, from: GraphResource, dlqPath: st
     for (const sibling of siblingPaths) {
         const read = readPath(from.props, sibling);
         if (read.known) {
-            if (read.value === undefined || read.value === null) {
-                continue;
+            if (read.value !== undefined && read.value !== null) {
+                const named = graph.resolve(from, sibling, QUEUE_TYPES).targets;
+                candidates = candidates.filter((c) => !named.includes(c));
             }
-            const named = graph.resolve(from, sibling, QUEUE_TYPES).targets;
-            candidates = candidates.filter((c) => !named.includes(c));
+            continue;
+        }
+        const top = sibling.split(".")[0];
+        const others = (from.propertyDependencies[top] ?? []).filter((d) => !QUEUE_TYPES.includes(d.type) && d.type !== aws.iam.Role);
+        if (dlqIsQueue) {
+            // One queue and nothing else: the same queue is both. A non-queue is the sibling.
+            ambiguous ||= others.length === 0 && candidates.length > 1;
         } else {
-            // The sibling came from the same dependency list. It names one resource: if some
-            // non-queue candidate (a function, state machine, topic…) is there, that is the sibling.
-            const top = sibling.split(".")[0];
-            const others = (from.propertyDependencies[top] ?? []).filter((d) => !QUEUE_TYPES.includes(d.type) && d.type !== aws.iam.Role);
-            if (others.length === 0 && candidates.length > 1) {
-                ambiguous = true;
-            }
+            // The DLQ may itself be a topic/function/bus: any second candidate leaves it open.
+            ambiguous ||= candidates.length > 0 && (others.length > 0 || candidates.length > 1);
         }
     }
     return { targets: candidates, ambiguous };
@@ -347,7 +355,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             push(index.asyncInvokers, fn, { kind: "event-invoke-config", resource: config });
         }
         if (hasValue(config, "destinationConfig.onFailure")) {
-            const split = splitSharedProperty(graph, config, "destinationConfig.onFailure.destination", ["destinationConfig.onSuccess.destination"]);
+            const split = splitSharedProperty(graph, config, "destinationConfig.onFailure.destination", ["destinationConfig.onSuccess.destination"], false);
             referrer(split.targets, "invoke-config-on-failure", config, split.ambiguous);
         }
     }
@@ -366,7 +374,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             push(index.asyncInvokers, fn, { kind: "scheduler-schedule", resource: schedule });
         }
         if (hasValue(schedule, "target.deadLetterConfig")) {
-            const split = splitSharedProperty(graph, schedule, "target.deadLetterConfig.arn", ["target.arn"]);
+            const split = splitSharedProperty(graph, schedule, "target.deadLetterConfig.arn", ["target.arn"], true);
             referrer(split.targets, "schedule-dead-letter", schedule, split.ambiguous);
         }
     }

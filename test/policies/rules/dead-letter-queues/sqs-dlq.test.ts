@@ -160,4 +160,19 @@ describe("sqs-dlq", () => {
         assert.deepEqual(r.notEvaluated, ["jobs", "jobs-schedule-dlq"]);
         assert.match(r.messages["jobs"], /could not evaluate: redrivePolicy.*enqueue/);
     });
+
+    it("does not take an on-success queue for a DLQ when an invoke config's destinations are both unknown: not evaluated", async () => {
+        const r = await run(RULE, () => {
+            const successes = new aws.sqs.Queue("successes", {});
+            const failures = new aws.sns.Topic("failures");
+            const fn = lambda("worker");
+            new aws.lambda.FunctionEventInvokeConfig("worker-async", {
+                functionName: fn.name,
+                destinationConfig: { onSuccess: { destination: successes.arn }, onFailure: { destination: failures.arn } },
+            });
+        });
+        assert.deepEqual(r.violations, []);
+        assert.deepEqual(r.notEvaluated, ["successes"]);
+        assert.match(r.messages["successes"], /may be the dead-letter target of worker-async/);
+    });
 });
