@@ -27,6 +27,7 @@ describe("stacks/index.ts: the example application (prod, captured in preview mo
                 // A fresh copy of the program module per capture, as `pulumi up` runs it once per process.
                 const entry = require.resolve(STACKS);
                 delete require.cache[entry];
+                // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside the capture, as the Pulumi runtime loads a program
                 exported = require(entry) as Record<string, unknown>;
             },
             { project: "faultguard-example", stack: "prod", config: engineConfig("prod") },
