@@ -24,6 +24,7 @@ Flags:
   -o, --output FILE              write the report to FILE instead of stdout
       --fixtures FILE            JSON/YAML answers for provider functions and remote component outputs
       --timeout SECONDS          limit for the program run, each pack start and each RPC
+      --pack-typecheck           type-check TypeScript packs on start like the engine (slower; default: transpile only)
   -h, --help                     show this help
 
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack.
@@ -66,6 +67,7 @@ function parse(argv: string[]) {
         output: { type: "string", short: "o" },
         fixtures: { type: "string" },
         timeout: { type: "string" },
+        "pack-typecheck": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -105,6 +107,7 @@ export async function main(argv: string[], io: Io = { stdout: (t) => process.std
       config: values.config,
       fixturesFile: values.fixtures ? resolve(values.fixtures) : undefined,
       timeoutMs,
+      packTypeCheck: values["pack-typecheck"],
       onProgramOutput: io.stderr,
     });
     const text = render(result, format, io.cwd);

@@ -25,6 +25,8 @@ export interface PreviewOptions {
   fixturesFile?: string;
   /** One limit for the program run, each pack start and each RPC; defaults differ per stage otherwise. */
   timeoutMs?: number;
+  /** Type-check TypeScript packs on start, as the engine does (slower). */
+  packTypeCheck?: boolean;
   /** Called with the program's own output (default: our stderr). */
   onProgramOutput?: (text: string) => void;
 }
@@ -69,6 +71,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     startTimeoutMs: options.timeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS,
     rpcTimeoutMs: options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS,
     signal: abort.signal,
+    typeCheck: options.packTypeCheck,
   };
   const packStarts = packDirs.map((dir) => failFast(PolicyPackProcess.start(dir, startOptions)));
   const programStarted = Date.now();

@@ -17,6 +17,7 @@ export const DEFAULT_RPC_TIMEOUT_MS = 60_000;
 /** The pack only logs the engine address; nothing listens here, and nothing needs to. */
 const UNUSED_ENGINE_ADDRESS = "127.0.0.1:1";
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+const TRANSPILE_ONLY_PRELOAD = path.join(__dirname, "pack-transpile-only.js");
 
 export interface AnalyzeResult {
   diagnostics: Diagnostic[];
@@ -29,6 +30,11 @@ export interface PackStartOptions {
   rpcTimeoutMs?: number;
   /** Stops the start (and the process) early, e.g. because the program already failed. */
   signal?: AbortSignal;
+  /**
+   * Type-check the pack's TypeScript on start, exactly as the engine does (slow for packs that
+   * import @pulumi/aws). Default false: transpile only (see pack-transpile-only.js).
+   */
+  typeCheck?: boolean;
 }
 
 type Unary<Req, Res> = (
@@ -86,8 +92,13 @@ export class PolicyPackProcess {
     const sdkRoot = resolveSdkRoot(packDir);
     const runner = path.join(sdkRoot, "cmd", "run-policy-pack", "index.js");
     const sdk = loadAnalyzerSdk(sdkRoot);
+    const preload = options.typeCheck ? [] : ["-r", TRANSPILE_ONLY_PRELOAD];
     const child = trackChild(
-      spawn(process.execPath, [runner, UNUSED_ENGINE_ADDRESS, packDir], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } }),
+      spawn(process.execPath, [...preload, runner, UNUSED_ENGINE_ADDRESS, packDir], {
+        cwd: packDir,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", FAULTGUARD_PACK_SDK_ROOT: sdkRoot },
+      }),
     );
     const pack = new PolicyPackProcess(packDir, child, sdk, undefined, options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS);
     try {

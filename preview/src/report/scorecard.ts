@@ -3,6 +3,7 @@
 // without a catalog simply has no scorecard.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type * as TsNode from "ts-node";
 import { type PreviewResult } from "./model";
 
 export interface CatalogRule {
@@ -22,10 +23,30 @@ function isCatalogRule(value: unknown): value is CatalogRule {
   return typeof r === "object" && r !== null && typeof r.id === "string" && typeof r.pillar === "string" && Array.isArray(r.resourceTypes);
 }
 
+const compiledDirs = new Set<string>();
+
+/** Lets `require` compile the pack's TypeScript (transpile only, commonjs), scoped to the pack. */
+function compileTypeScriptIn(packDir: string): void {
+  if (compiledDirs.has(packDir)) return;
+  compiledDirs.add(packDir);
+  const tsconfig = path.join(packDir, "tsconfig.json");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tsnode = require("ts-node") as typeof TsNode;
+  tsnode.register({
+    transpileOnly: true,
+    scope: true,
+    scopeDir: packDir,
+    project: fs.existsSync(tsconfig) ? tsconfig : undefined,
+    skipProject: !fs.existsSync(tsconfig),
+    compilerOptions: { module: "commonjs" },
+  });
+}
+
 export function loadCatalog(packDir: string): CatalogRule[] | undefined {
   const file = ["catalog.ts", "catalog.js"].map((f) => path.join(packDir, f)).find((f) => fs.existsSync(f));
   if (!file) return undefined;
   try {
+    if (file.endsWith(".ts")) compileTypeScriptIn(packDir);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as { rules?: unknown };
     return Array.isArray(mod.rules) ? mod.rules.filter(isCatalogRule) : undefined;
