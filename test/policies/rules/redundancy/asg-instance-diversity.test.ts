@@ -5,7 +5,7 @@ import { analyze, messages, outcomes, subnetsIn } from "./fixtures";
 const RULE = "asg-instance-diversity";
 
 describe(`${RULE} (through the analyzer)`, () => {
-    it("is advisory: flags a single instance type and Spot without capacity rebalancing; passes diverse groups", async () => {
+    it("is advisory: flags a single instance type and Spot without capacity rebalancing; passes diverse groups; one advisory when the policy is unknown", async () => {
         const report = await analyze(() => {
             const { subnets } = subnetsIn("net", ["us-east-1a", "us-east-1b"]);
             const lt = new aws.ec2.LaunchTemplate("lt", { imageId: "ami-0fa17000000000001" });
@@ -20,6 +20,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 ...base,
                 mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: spec, overrides: [{ instanceRequirements: { vcpuCount: { min: 2 }, memoryMib: { min: 4096 } } }] } },
             });
+            new aws.autoscaling.Group("unknown", { ...base, capacityRebalance: true, mixedInstancesPolicy: lt.id.apply(() => ({ launchTemplate: { launchTemplateSpecification: { launchTemplateName: "lt" } } })) });
             new aws.autoscaling.Group("spot-no-rebalance", {
                 ...base,
                 mixedInstancesPolicy: {
@@ -28,7 +29,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 },
             });
         });
-        assert.deepEqual(outcomes(report, RULE), ["violation advisory single-type", "violation advisory spot-no-rebalance"]);
+        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory unknown", "violation advisory single-type", "violation advisory spot-no-rebalance"]);
         assert.match(messages(report, RULE, "spot-no-rebalance")[0], /100% Spot capacity without capacityRebalance; set capacityRebalance: true/);
     });
 });

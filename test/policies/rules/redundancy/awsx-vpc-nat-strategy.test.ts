@@ -5,7 +5,7 @@ import { analyze, messages, outcomes } from "./fixtures";
 const RULE = "awsx-vpc-nat-strategy";
 
 describe(`${RULE} (through the analyzer)`, () => {
-    it("flags Single and None when private subnets exist (awsx creates them by default); passes OnePerAz and VPCs without private subnets", async () => {
+    it("flags Single and None when private subnets exist (awsx creates them by default); passes OnePerAz and VPCs without private subnets (the strategy is a plain input: never unknown)", async () => {
         const report = await analyze(() => {
             new awsx.ec2.Vpc("default", {});
             new awsx.ec2.Vpc("one-per-az", { natGateways: { strategy: awsx.ec2.NatGatewayStrategy.OnePerAz } });

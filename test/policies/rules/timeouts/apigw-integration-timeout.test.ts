@@ -12,21 +12,22 @@ describe(`${RULE} (through the analyzer)`, () => {
         rest("rest-unset", {});
         rest("rest-default", { timeoutMilliseconds: 29000 });
         rest("rest-chosen", { timeoutMilliseconds: 5000 });
+        rest("rest-unknown", { timeoutMilliseconds: api.id.apply(() => 5000) });
         rest("rest-mock", { type: "MOCK", uri: undefined, integrationHttpMethod: undefined });
         const http = new aws.apigatewayv2.Api("http", { protocolType: "HTTP" });
         new aws.apigatewayv2.Integration("http-unset", { apiId: http.id, integrationType: "HTTP_PROXY", integrationMethod: "GET", integrationUri: "https://example.com" });
         new aws.apigatewayv2.Integration("http-chosen", { apiId: http.id, integrationType: "HTTP_PROXY", integrationMethod: "GET", integrationUri: "https://example.com", timeoutMilliseconds: 10000 });
     };
 
-    it("flags REST and HTTP API integrations without an explicit timeout; accepts an explicit 29000; skips MOCK", async () => {
+    it("flags REST and HTTP API integrations without an explicit timeout; accepts an explicit 29000; skips MOCK; one advisory for an unknown timeout", async () => {
         const report = await analyze(program);
-        assert.deepEqual(outcomes(report, RULE), ["violation mandatory http-unset", "violation mandatory rest-unset"]);
+        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory rest-unknown", "violation mandatory http-unset", "violation mandatory rest-unset"]);
         assert.match(messages(report, RULE, "http-unset")[0], /timeoutMilliseconds is unset; set timeoutMilliseconds/);
     });
 
     it("with rejectDefault (for the engine, which fills 29000 into an absent REST timeout) also flags 29000", async () => {
         const report = await analyze(program, { policyConfig: { [RULE]: { rejectDefault: true } } });
-        assert.deepEqual(outcomes(report, RULE), ["violation mandatory http-unset", "violation mandatory rest-default", "violation mandatory rest-unset"]);
+        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory rest-unknown", "violation mandatory http-unset", "violation mandatory rest-default", "violation mandatory rest-unset"]);
         assert.match(messages(report, RULE, "rest-default")[0], /timeoutMilliseconds is the 29000 ms default/);
     });
 });
