@@ -89,8 +89,8 @@ new aws.iam.RolePolicy("web-app", {
 const scheme = config.web.certificateArn === undefined ? "http" : "https";
 export const url = pulumi.interpolate`${scheme}://${web.dnsName}`;
 export const databaseEndpoint = database.endpoint;
-/** The read replica's endpoint, when the stack has one (`database.readReplicas`). */
-export const databaseReaderEndpoint = database.readerEndpoint;
+/** Where to send reads: the read replica (`database.readReplicas`), else the writer. */
+export const databaseReaderEndpoint = pulumi.all([database.readerEndpoint, database.endpoint]).apply(([reader, writer]) => reader ?? writer);
 export const databaseSecretArn = database.masterUserSecretArn;
 export const queueUrl = worker.queueUrl;
 export const deadLetterQueueUrl = worker.deadLetterQueue.url;

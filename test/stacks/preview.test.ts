@@ -19,7 +19,7 @@ interface PlantedFault {
 
 const pillarOf = new Map(allRules.map((r) => [r.id, r.pillar]));
 
-/** "could not evaluate" findings the prod stack may show, and why no verdict is possible in a first preview. */
+/** "could not evaluate" findings the example stack may show, and why no verdict is possible in a first preview. */
 const JUSTIFIED_NOT_EVALUATED: Record<string, string> = {
     "sqs-max-receive-count on jobs-queue":
         "the queue's redrivePolicy is one JSON string that embeds the DLQ's ARN, so the whole string (maxReceiveCount included) is unknown until the DLQ exists; QueueWorker validates maxReceiveCount (5–10) at construction",
@@ -112,7 +112,7 @@ describe("stacks end to end: the README's preview commands", function () {
         for (const expected of ["nat-per-az on network-private-1", "rds-multi-az on db-primary", "asg-multi-az on web-asg"]) {
             assert.ok(reported.has(expected), `dev should report ${expected} (advisory); got:\n${brief(report)}`);
         }
-        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`), []);
+        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`).filter((f) => !(f in JUSTIFIED_NOT_EVALUATED)), []);
     });
 
     it("npm run preview:noncompliant: exits 1 and reports every planted fault, mandatory, on the right resource", () => {
