@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { resourceRule, unresolvable, violation } from "../../lib/rule";
+import { edgeFunctions } from "../../lib/links/cloudfront";
+import { stackRule, unresolvable, violation } from "../../lib/rule";
 
-export const lambdaTracing = resourceRule({
+export const lambdaTracing = stackRule({
     id: "lambda-tracing",
     title: "Lambda functions trace with X-Ray",
     pillar: "observability",
-    description: "A Lambda function sets `tracingConfig.mode: \"Active\"`.",
+    description: "A Lambda function sets `tracingConfig.mode: \"Active\"`. Lambda@Edge functions (associated with a CloudFront cache behavior) are exempt: they cannot use active tracing.",
     remediation: [
         "```ts",
         "new aws.lambda.Function(\"worker\", { tracingConfig: { mode: \"Active\" }, ... });",
@@ -25,7 +26,10 @@ export const lambdaTracing = resourceRule({
         wellArchitected: ["REL06-BP01", "REL06-BP07"],
     },
     config: z.object({}),
-    check(fn) {
+    check(fn, { graph }) {
+        if (edgeFunctions(graph).has(fn)) {
+            return [];
+        }
         const mode = fn.read("tracingConfig.mode");
         if (!mode.known) {
             return [unresolvable(mode.path)];

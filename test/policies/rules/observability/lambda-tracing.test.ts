@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
 import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
 import { lambdaFunction } from "./support";
 
@@ -24,5 +25,23 @@ describe(`${RULE} (analyzer)`, () => {
         });
         assert.deepEqual(violationsOf(report, RULE).map((x) => x.name), ["other"]);
         assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed"]);
+    });
+
+    it("exempts Lambda@Edge functions associated with a distribution, by unknown qualified ARN or by a known one", async () => {
+        const report = await analyzeInline(() => {
+            const edge = lambdaFunction("edge", { publish: true });
+            lambdaFunction("edge-by-arn", { name: "edge-by-arn" });
+            const behavior = { viewerProtocolPolicy: "redirect-to-https", allowedMethods: ["GET", "HEAD"], cachedMethods: ["GET", "HEAD"], cachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6" };
+            new aws.cloudfront.Distribution("site", {
+                enabled: true,
+                origins: [{ originId: "o", domainName: "example.com" }],
+                defaultCacheBehavior: { ...behavior, targetOriginId: "o", lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: edge.qualifiedArn }] },
+                orderedCacheBehaviors: [{ ...behavior, pathPattern: "/api/*", targetOriginId: "o", lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:edge-by-arn:2" }] }],
+                restrictions: { geoRestriction: { restrictionType: "none" } },
+                viewerCertificate: { cloudfrontDefaultCertificate: true },
+            });
+            lambdaFunction("regional");
+        });
+        assert.deepEqual(violationsOf(report, RULE).map((x) => x.name), ["regional"]);
     });
 });

@@ -6,13 +6,14 @@ describe("observability rules on odd shapes (property-based)", () => {
     it("never throw anything but UnresolvableError", () => {
         assertNeverCrashes(
             observabilityRules,
-            [aws.ecs.AccountSettingDefault, aws.rds.Cluster],
+            [aws.ecs.AccountSettingDefault, aws.rds.Cluster, aws.cloudfront.Distribution],
             [
                 "tracingConfig", "mode", "loggingConfig", "logFormat", "xrayTracingEnabled", "loggingConfiguration", "level", "includeExecutionData", "logDestination",
                 "tracingConfiguration", "enabled", "type", "settings", "name", "value", "retentionInDays", "performanceInsightsEnabled", "monitoringInterval",
                 "databaseInsightsMode", "clusterIdentifier", "id", "monitoring", "accessLogs", "bucket", "loadBalancerType",
+                "defaultCacheBehavior", "orderedCacheBehaviors", "lambdaFunctionAssociations", "lambdaArn", "arn", "qualifiedArn",
             ],
-            ["Active", "JSON", "EXPRESS", "ALL", "ERROR", "OFF", "containerInsights", "enabled", "enhanced", "advanced", "gateway", "c1"],
+            ["Active", "JSON", "EXPRESS", "ALL", "ERROR", "OFF", "containerInsights", "enabled", "enhanced", "advanced", "gateway", "c1", "arn:aws:lambda:us-east-1:1:function:f:1", "arn:aws:lambda:us-east-1:1:function:f"],
         );
     });
 });
