@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
 
 const RULE = "ecs-circuit-breaker";
@@ -41,5 +42,12 @@ describe(RULE, () => {
     it("skips services deployed by CodeDeploy or an external controller", async () => {
         const report = await analyzeInline(service({ deploymentController: { type: "CODE_DEPLOY" }, deploymentMinimumHealthyPercent: 0 }));
         assert.deepEqual(violationsOf(report, RULE), []);
+    });
+
+    it("reports one could-not-evaluate when desiredCount comes from a value unknown in preview, and still judges the breaker", async () => {
+        const report = await analyzeInline(service({ desiredCount: pulumi.output(pulumi.unknown) as unknown as pulumi.Output<number>, deploymentMinimumHealthyPercent: 50 }));
+        assert.deepEqual(notEvaluatedOf(report, RULE).map((f) => f.name), ["web"]);
+        assert.match(notEvaluatedOf(report, RULE)[0].message, /desiredCount is unknown during preview/);
+        assert.match(violationsOf(report, RULE)[0].message, /deploymentCircuitBreaker is not enabled/);
     });
 });
