@@ -31,6 +31,53 @@ function addUnique<T>(list: T[], items: readonly T[]): void {
     }
 }
 
+/**
+ * The resource a literal ARN or queue URL names by its NAME part, for resources whose ARN is not
+ * in their own props (a new resource in preview; a literal written in the program):
+ * arn:aws:sqs:<region>:<account>:NAME, https://sqs.<region>.amazonaws.com/<account>/NAME,
+ * arn:aws:lambda:<region>:<account>:function:NAME[:qualifier], arn:aws:kinesis:…:stream/NAME.
+ */
+function byNameInArn(graph: StackGraph, value: string, types: readonly string[]): GraphResource[] {
+    let type: string | undefined;
+    let name: string | undefined;
+    const arn = value.split(":");
+    if (arn[0] === "arn" && arn.length >= 6) {
+        const service = arn[2];
+        if (service === "sqs") {
+            [type, name] = [aws.sqs.Queue, arn[5]];
+        } else if (service === "lambda" && arn[5] === "function") {
+            [type, name] = [aws.lambda.Function, arn[6]];
+        } else if (service === "kinesis" && arn[5].startsWith("stream/")) {
+            [type, name] = [aws.kinesis.Stream, arn[5].slice("stream/".length)];
+        }
+    } else if (/^https:\/\/sqs\.[^/]+\/[^/]+\/[^/]+$/.test(value)) {
+        [type, name] = [aws.sqs.Queue, value.split("/").pop()];
+    }
+    if (type === undefined || name === undefined || name === "" || !types.includes(type)) {
+        return [];
+    }
+    return graph.findByValue(name, [type]).filter((r) => asString(r.props["name"]) === name);
+}
+
+/** `graph.resolve`, plus literal ARNs/URLs matched to in-stack resources by the name they embed. */
+export function resolveRef(graph: StackGraph, from: GraphResource, path: string, types: readonly string[]): Resolution {
+    const res = graph.resolve(from, path, types);
+    if (res.external.length === 0) {
+        return res;
+    }
+    const targets = [...res.targets];
+    const external: string[] = [];
+    for (const value of res.external) {
+        const hits = byNameInArn(graph, value, types);
+        if (hits.length > 0) {
+            addUnique(targets, hits);
+        } else {
+            external.push(value);
+        }
+    }
+    return { ...res, targets, external };
+}
+
 /** Resources of `types` that a property of `from` was computed from (itself or inside components). */
 function fromDependencies(graph: StackGraph, from: GraphResource, property: string, types: readonly string[]): Resolution {
     const result = emptyResolution();
@@ -75,7 +122,8 @@ export function resolveJsonReference(graph: StackGraph, from: GraphResource, pro
         const value = isRecord(document.value) ? document.value[field] : undefined;
         const known = asString(value);
         if (known !== undefined && known !== "" && !containsSentinelText(known)) {
-            const hits = graph.findByValue(known, types);
+            const direct = graph.findByValue(known, types);
+            const hits = direct.length > 0 ? direct : byNameInArn(graph, known, types);
             return { ...emptyResolution(), targets: hits, external: hits.length === 0 ? [known] : [], document };
         }
         if (!isUnknown(value) && (known === undefined || known === "")) {
@@ -92,11 +140,11 @@ function containsSentinelText(s: string): boolean {
 
 /** Resolves a plain (possibly nested) reference property with `graph.resolve`, then follows Lambda aliases to their function. */
 export function resolveFunction(graph: StackGraph, from: GraphResource, path: string): Resolution {
-    const res = graph.resolve(from, path, FUNCTION_OR_ALIAS);
+    const res = resolveRef(graph, from, path, FUNCTION_OR_ALIAS);
     const targets: GraphResource[] = [];
     for (const t of res.targets) {
         if (t.type === aws.lambda.Alias) {
-            const inner = graph.resolve(t, "functionName", FUNCTION_TYPES);
+            const inner = resolveRef(graph, t, "functionName", FUNCTION_TYPES);
             addUnique(targets, inner.targets);
         } else {
             addUnique(targets, [t]);
@@ -250,7 +298,7 @@ function splitSharedProperty(
     siblingPaths: readonly string[],
     dlqIsQueue: boolean,
 ): { targets: GraphResource[]; ambiguous: boolean } {
-    const dlq = graph.resolve(from, dlqPath, QUEUE_TYPES);
+    const dlq = resolveRef(graph, from, dlqPath, QUEUE_TYPES);
     if (readPath(from.props, dlqPath).known) {
         return { targets: dlq.targets, ambiguous: false };
     }
@@ -260,7 +308,7 @@ function splitSharedProperty(
         const read = readPath(from.props, sibling);
         if (read.known) {
             if (read.value !== undefined && read.value !== null) {
-                const named = graph.resolve(from, sibling, QUEUE_TYPES).targets;
+                const named = resolveRef(graph, from, sibling, QUEUE_TYPES).targets;
                 candidates = candidates.filter((c) => !named.includes(c));
             }
             continue;
@@ -317,7 +365,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     }
     // aws.sqs.RedrivePolicy: queueUrl is the source, redrivePolicy names the DLQ.
     for (const policy of graph.ofType(aws.sqs.RedrivePolicy)) {
-        const sources = graph.resolve(policy, "queueUrl", QUEUE_TYPES);
+        const sources = resolveRef(graph, policy, "queueUrl", QUEUE_TYPES);
         const ref = resolveJsonReference(graph, policy, "redrivePolicy", "deadLetterTargetArn", QUEUE_TYPES);
         if (sources.targets.length === 0 && (sources.unresolved || sources.opaque.length > 0)) {
             index.unlinkedRedrivePolicies.push(policy);
@@ -337,7 +385,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     // aws.sqs.RedriveAllowPolicy: queueUrl is a DLQ that allows sources to redrive into it.
     for (const policy of graph.ofType(aws.sqs.RedriveAllowPolicy)) {
         if (allowsRedrive(policy.read("redriveAllowPolicy"))) {
-            referrer(graph.resolve(policy, "queueUrl", QUEUE_TYPES).targets, "redrive-allow-policy", policy);
+            referrer(resolveRef(graph, policy, "queueUrl", QUEUE_TYPES).targets, "redrive-allow-policy", policy);
         }
     }
     // Lambda: deadLetterConfig.targetArn (an SQS queue or SNS topic).
@@ -345,7 +393,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
         if (!hasValue(fn, "deadLetterConfig")) {
             continue;
         }
-        referrer(graph.resolve(fn, "deadLetterConfig.targetArn", QUEUE_TYPES).targets, "lambda-dead-letter", fn);
+        referrer(resolveRef(graph, fn, "deadLetterConfig.targetArn", QUEUE_TYPES).targets, "lambda-dead-letter", fn);
     }
     // FunctionEventInvokeConfig: the function is invoked asynchronously; onFailure may be a queue.
     for (const config of graph.ofType(aws.lambda.FunctionEventInvokeConfig)) {
@@ -365,7 +413,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             push(index.asyncInvokers, fn, { kind: "eventbridge-target", resource: target });
         }
         if (hasValue(target, "deadLetterConfig")) {
-            referrer(graph.resolve(target, "deadLetterConfig.arn", QUEUE_TYPES).targets, "event-target-dead-letter", target);
+            referrer(resolveRef(graph, target, "deadLetterConfig.arn", QUEUE_TYPES).targets, "event-target-dead-letter", target);
         }
     }
     // Scheduler: target.arn and target.deadLetterConfig.arn share one property ("target").
@@ -392,7 +440,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     // S3 bucket notifications to functions.
     for (const notification of graph.ofType(aws.s3.BucketNotification)) {
         for (const fn of resolveEach(graph, notification, "lambdaFunctions", "lambdaFunctionArn", FUNCTION_OR_ALIAS).targets) {
-            for (const f of fn.type === aws.lambda.Alias ? graph.resolve(fn, "functionName", FUNCTION_TYPES).targets : [fn]) {
+            for (const f of fn.type === aws.lambda.Alias ? resolveRef(graph, fn, "functionName", FUNCTION_TYPES).targets : [fn]) {
                 push(index.asyncInvokers, f, { kind: "s3-notification", resource: notification });
             }
         }
@@ -420,7 +468,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             push(index.mappingsBySource, r, esm);
         }
         if (hasValue(esm, "destinationConfig.onFailure")) {
-            referrer(graph.resolve(esm, "destinationConfig.onFailure.destinationArn", QUEUE_TYPES).targets, "event-source-mapping-on-failure", esm);
+            referrer(resolveRef(graph, esm, "destinationConfig.onFailure.destinationArn", QUEUE_TYPES).targets, "event-source-mapping-on-failure", esm);
         }
     }
     // EventBridge Pipes reading a stream: the only queues under sourceParameters are its DLQs.
@@ -429,7 +477,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
         if (paths.some((p) => hasValue(pipe, p))) {
             const queues = fromDependencies(graph, pipe, "sourceParameters", QUEUE_TYPES).targets;
             for (const p of paths) {
-                addUnique(queues, graph.resolve(pipe, `${p}.arn`, QUEUE_TYPES).targets);
+                addUnique(queues, resolveRef(graph, pipe, `${p}.arn`, QUEUE_TYPES).targets);
             }
             referrer(queues, "pipe-dead-letter", pipe);
         }
@@ -470,7 +518,7 @@ export function resolveEach(graph: StackGraph, from: GraphResource, arrayPath: s
         return result;
     }
     for (let i = 0; i < read.value.length; i++) {
-        const one = graph.resolve(from, `${arrayPath}.${i}.${field}`, types);
+        const one = resolveRef(graph, from, `${arrayPath}.${i}.${field}`, types);
         addUnique(result.targets, one.targets);
         addUnique(result.external, one.external);
         addUnique(result.opaque, one.opaque);
@@ -513,7 +561,7 @@ export function sourceKindOfArn(arn: string): EventSourceKind {
 }
 
 function classifySource(graph: StackGraph, esm: GraphResource): EventSource {
-    const resolution = graph.resolve(esm, "eventSourceArn", SOURCE_TYPE_NAMES);
+    const resolution = resolveRef(graph, esm, "eventSourceArn", SOURCE_TYPE_NAMES);
     const resources = resolution.targets;
     const kinds = new Set<EventSourceKind>();
     for (const r of resources) {

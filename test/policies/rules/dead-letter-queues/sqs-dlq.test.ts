@@ -38,6 +38,23 @@ describe("sqs-dlq", () => {
         assert.match(r.messages["not-json"], /not valid JSON/);
     });
 
+    it("matches a literal DLQ ARN or URL to an explicitly named queue of the stack (its own ARN is unknown in preview)", async () => {
+        const r = await run(RULE, () => {
+            new aws.sqs.Queue("orders-dlq", { name: "orders-dlq" });
+            new aws.sqs.Queue("orders", { redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:eu-west-1:111122223333:orders-dlq", maxReceiveCount: 5 }) });
+            new aws.sqs.Queue("worker-dlq", { name: "worker-dlq" });
+            lambda("worker", { deadLetterConfig: { targetArn: "arn:aws:sqs:eu-west-1:111122223333:worker-dlq" } });
+            new aws.sqs.Queue("jobs", { name: "jobs" });
+            new aws.sqs.Queue("jobs-dlq", { name: "jobs-dlq" });
+            new aws.sqs.RedrivePolicy("jobs", {
+                queueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs",
+                redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:eu-west-1:111122223333:jobs-dlq", maxReceiveCount: 5 }),
+            });
+        });
+        assert.deepEqual(r.violations, []);
+        assert.deepEqual(r.notEvaluated, []);
+    });
+
     describe("does not flag a dead-letter queue for lacking a DLQ (every referrer kind, ARNs unknown)", () => {
         it("target of an aws.sqs.RedrivePolicy resource (and its source passes)", async () => {
             const r = await run(RULE, () => {
