@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { analyzeInline, violationsOf } from "../../../support/analyze";
+import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
 
 const RULE = "lb-deletion-protection";
 
@@ -22,5 +22,14 @@ describe(`${RULE} (analyzer)`, () => {
     it("is disabled in the development profile", async () => {
         const report = await analyzeInline(() => new aws.lb.LoadBalancer("lb", { subnets: ["subnet-a", "subnet-b"] }), { stackTags: { "faultguard:profile": "development" } });
         assert.deepEqual(violationsOf(report, RULE), []);
+    });
+
+    it("reports one could-not-evaluate advisory when the flag is computed", async () => {
+        const report = await analyzeInline(() => {
+            const q = new aws.sqs.Queue("q", {});
+            new aws.lb.LoadBalancer("computed", { subnets: ["subnet-a", "subnet-b"], enableDeletionProtection: q.arn.apply((arn) => arn.length > 0) });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed"]);
     });
 });

@@ -52,4 +52,14 @@ describe(`${RULE} (analyzer)`, () => {
         );
         assert.deepEqual(violationsOf(report, RULE), []);
     });
+
+    it("counts a path computed in preview as set, and reports a wholly unknown healthCheck once", async () => {
+        const report = await analyzeInline(() => {
+            const q = new aws.sqs.Queue("q", {});
+            new aws.lb.TargetGroup("computed-path", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: q.name.apply((n) => `/health/${n}`), matcher: "200" } });
+            new aws.lb.TargetGroup("computed-block", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: q.arn.apply((arn) => ({ path: `/${arn.length}`, matcher: "200" })) });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed-block"]);
+    });
 });

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { analyzeInline, violationsOf } from "../../../support/analyze";
+import { unknownBoolean } from "./support";
+import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
 
 const RULE = "ec2-detailed-monitoring";
 
@@ -21,5 +22,14 @@ describe(`${RULE} (analyzer)`, () => {
     it("is disabled in development", async () => {
         const report = await analyzeInline(() => new aws.ec2.Instance("basic", { ami: "ami-123", instanceType: "t3.micro" }), { stackTags: { "faultguard:profile": "development" } });
         assert.deepEqual(violationsOf(report, RULE), []);
+    });
+
+    it("reports one could-not-evaluate advisory when monitoring is computed; an AMI computed in preview does not matter", async () => {
+        const report = await analyzeInline(() => {
+            new aws.ec2.LaunchTemplate("computed", { imageId: "ami-123", monitoring: { enabled: unknownBoolean("q") } });
+            new aws.ec2.Instance("watched", { ami: unknownBoolean("q2").apply(() => "ami-456"), instanceType: "t3.micro", monitoring: true });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed"]);
     });
 });

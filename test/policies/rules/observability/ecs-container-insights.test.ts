@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { analyzeInline, violationsOf } from "../../../support/analyze";
+import { unknownBoolean } from "./support";
+import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
 
 const RULE = "ecs-container-insights";
 
@@ -29,5 +30,13 @@ describe(`${RULE} (analyzer)`, () => {
     it("is disabled in development", async () => {
         const report = await analyzeInline(() => new aws.ecs.Cluster("unset", {}), { stackTags: { "faultguard:profile": "development" } });
         assert.deepEqual(violationsOf(report, RULE), []);
+    });
+
+    it("reports one could-not-evaluate advisory when the setting's value is computed", async () => {
+        const report = await analyzeInline(() => {
+            new aws.ecs.Cluster("computed", { settings: [{ name: "containerInsights", value: unknownBoolean("q").apply((b) => (b ? "enabled" : "disabled")) }] });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed"]);
     });
 });

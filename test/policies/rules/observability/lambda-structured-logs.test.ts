@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { analyzeInline, violationsOf } from "../../../support/analyze";
-import { lambdaFunction } from "./support";
+import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
+import { lambdaFunction, unknownBoolean } from "./support";
 
 const RULE = "lambda-structured-logs";
 
@@ -14,5 +14,14 @@ describe(`${RULE} (analyzer)`, () => {
         const v = violationsOf(report, RULE).sort((a, b) => a.name.localeCompare(b.name));
         assert.deepEqual(v.map((x) => [x.name, x.enforcementLevel]), [["default", "advisory"], ["text", "advisory"]]);
         assert.match(v[0].message, /logFormat is unset \(Text\); set loggingConfig: \{ logFormat: "JSON" \}/);
+    });
+
+    it("reports one could-not-evaluate advisory when the format is computed; a log group name computed in preview does not matter", async () => {
+        const report = await analyzeInline(() => {
+            lambdaFunction("computed", { loggingConfig: { logFormat: unknownBoolean("q").apply((b) => (b ? "JSON" : "Text")) } });
+            lambdaFunction("json", { loggingConfig: { logFormat: "JSON", logGroup: unknownBoolean("q2").apply(() => "/aws/lambda/json") } });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed"]);
     });
 });
