@@ -427,9 +427,9 @@ export function judgeAlarmCoverage(graph: StackGraph, query: CoverageQuery): Ala
             return { verdict: "unknown", property: "dimensions", detail: `alarm ${info.alarm.name} watches ${dim}=${literal}, which may be this resource once its computed name is known` };
         }
     }
-    const metrics = query.metricNames.join(" or ");
+    const metrics = query.metricNames.length === 1 ? query.metricNames[0] : `any of ${query.metricNames.join(", ")}`;
     if (silent.length > 0) {
-        return { verdict: "fail", message: `alarms on ${metrics} exist but notify nobody: ${silent.join("; ")}; give one alarmActions (e.g. an SNS topic ARN) and do not set actionsEnabled: false.` };
+        return { verdict: "fail", message: `the alarms watching ${metrics} notify nobody: ${silent.join("; ")}; give one alarmActions (e.g. an SNS topic ARN) and do not set actionsEnabled: false` };
     }
     return { verdict: "fail", message: `no CloudWatch alarm with an alarm action watches ${metrics}` };
 }

@@ -19,7 +19,7 @@ describe("asg-alarm", () => {
             group("batch");
         });
         assert.deepEqual(r.violations, ["batch mandatory"]);
-        assert.match(r.messages["batch"], /no CloudWatch alarm with an alarm action watches GroupInServiceInstances.*AutoScalingGroupName: asg.name/);
+        assert.match(r.messages["batch"], /no CloudWatch alarm with an alarm action watches any of GroupInServiceInstances, GroupInServiceCapacity, .*AutoScalingGroupName: asg.name/);
     });
 
     it("counts an UnHealthyHostCount alarm on a target group the group registers with", async () => {

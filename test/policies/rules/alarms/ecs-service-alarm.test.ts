@@ -26,6 +26,6 @@ describe("ecs-service-alarm", () => {
         });
         assert.deepEqual(r.violations, ["worker mandatory"]);
         assert.deepEqual(r.notEvaluated, []);
-        assert.match(r.messages["worker"], /no CloudWatch alarm with an alarm action watches RunningTaskCount.*ServiceName: service.name/);
+        assert.match(r.messages["worker"], /no CloudWatch alarm with an alarm action watches any of RunningTaskCount, CPUUtilization, MemoryUtilization.*ServiceName: service.name/);
     });
 });

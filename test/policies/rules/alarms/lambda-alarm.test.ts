@@ -56,7 +56,7 @@ describe("lambda-alarm", () => {
             new aws.cloudwatch.MetricAlarm("silent-errors", { ...threshold, namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: silent.name }, actionsEnabled: false, alarmActions: [topic.arn] });
         });
         assert.deepEqual(r.violations, ["silent mandatory", "slow mandatory"]);
-        assert.match(r.messages["silent"], /notify nobody: silent-errors \(actionsEnabled is false\)/);
+        assert.match(r.messages["silent"], /alarms watching Errors notify nobody: silent-errors \(actionsEnabled is false\)/);
     });
 
     it("takes the metrics that count from policy config", async () => {

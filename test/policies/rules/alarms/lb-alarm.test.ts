@@ -52,7 +52,7 @@ describe("lb-alarm", () => {
             webLoadBalancer("api", "lb");
         });
         assert.deepEqual(r.violations, ["api mandatory", "web mandatory"]);
-        assert.match(r.messages["web"], /no CloudWatch alarm with an alarm action watches HTTPCode_Target_5XX_Count or .*UnHealthyHostCount.*LoadBalancer: lb.arnSuffix/);
+        assert.match(r.messages["web"], /no CloudWatch alarm with an alarm action watches any of HTTPCode_Target_5XX_Count, .*UnHealthyHostCount.*LoadBalancer: lb.arnSuffix/);
     });
 
     it("links a classic ELB by a known LoadBalancerName", async () => {

@@ -15,7 +15,7 @@ describe("rds-alarm", () => {
             new aws.rds.Instance("reports", instanceArgs);
         });
         assert.deepEqual(r.violations, ["reports mandatory"]);
-        assert.match(r.messages["reports"], /no CloudWatch alarm with an alarm action watches CPUUtilization or FreeStorageSpace.*DBInstanceIdentifier: db.identifier/);
+        assert.match(r.messages["reports"], /no CloudWatch alarm with an alarm action watches any of CPUUtilization, FreeStorageSpace.*DBInstanceIdentifier: db.identifier/);
     });
 
     it("passes an Aurora cluster through an alarm on one of its instances, or on DBClusterIdentifier; flags a cluster without", async () => {

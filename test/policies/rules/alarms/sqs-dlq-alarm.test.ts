@@ -25,7 +25,7 @@ describe("sqs-dlq-alarm", () => {
             lambda("worker", { deadLetterConfig: { targetArn: fnDlq.arn } });
         });
         assert.deepEqual(r.violations, ["orders-dlq mandatory", "worker-dlq mandatory"]);
-        assert.match(r.messages["orders-dlq"], /no CloudWatch alarm with an alarm action watches ApproximateNumberOfMessagesVisible or ApproximateAgeOfOldestMessage; add .*QueueName: dlq.name/);
+        assert.match(r.messages["orders-dlq"], /no CloudWatch alarm with an alarm action watches any of ApproximateNumberOfMessagesVisible, ApproximateAgeOfOldestMessage; add .*QueueName: dlq.name/);
     });
 
     it("links by a known QueueName value", async () => {
