@@ -19,6 +19,11 @@ describe("lambda-alarm", () => {
         assert.match(r.messages["unwatched"], /no CloudWatch alarm with an alarm action watches Errors; add an aws.cloudwatch.MetricAlarm .*FunctionName: fn.name/);
     });
 
+    it("stays mandatory in the development profile", async () => {
+        const r = await run(RULE, () => lambda("unwatched"), { policyConfig: { "faultguard-settings": { profile: "development" } } });
+        assert.deepEqual(r.violations, ["unwatched mandatory"]);
+    });
+
     it("links by a known FunctionName value (deployed or explicitly named function)", async () => {
         const r = await run(RULE, () => {
             const topic = alarmTopic();

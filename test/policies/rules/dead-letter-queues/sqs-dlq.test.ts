@@ -21,6 +21,11 @@ describe("sqs-dlq", () => {
         assert.match(r.messages["lonely"], /no redrive policy.*redrivePolicy/);
     });
 
+    it("stays mandatory in the development profile (a DLQ costs nothing until used)", async () => {
+        const r = await run(RULE, () => new aws.sqs.Queue("lonely", {}), { stackTags: { "faultguard:profile": "development" } });
+        assert.deepEqual(r.violations, ["lonely mandatory"]);
+    });
+
     it("passes a known redrive policy naming a DLQ managed elsewhere", async () => {
         const r = await run(RULE, () => {
             new aws.sqs.Queue("orders", { redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:eu-west-1:111122223333:shared-dlq", maxReceiveCount: 5 }) });
