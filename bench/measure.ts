@@ -1,7 +1,7 @@
 // One benchmark measurement: a policy pack process started as the engine starts it, fed a
 // synthetic stack over the real analyzer gRPC protocol (Configure, ConfigureStack, Analyze per
 // resource, AnalyzeStack), timed per phase, with the pack's peak memory read from /proc.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
@@ -65,10 +65,37 @@ export function peakMemoryMiB(pid: number | undefined): number | undefined {
     }
 }
 
+const CLOCK_TICKS_PER_SECOND = ((): number => {
+    const out = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8", timeout: 5000 });
+    const n = Number(out.stdout?.trim());
+    return Number.isInteger(n) && n > 0 ? n : 100;
+})();
+
+/**
+ * CPU time (user + system) a process has used so far, in ms: the pack's own work, which other
+ * load on a shared machine barely changes, unlike wall time. Undefined without /proc.
+ */
+export function cpuMs(pid: number | undefined): number | undefined {
+    if (pid === undefined) {
+        return undefined;
+    }
+    try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND) * 1000;
+    } catch {
+        return undefined;
+    }
+}
+
 export interface AnalysisRun {
     /** Wall time of the whole Analyze phase (all resources, `concurrency` calls in flight). */
     analyzeMs: number;
     analyzeStackMs: number;
+    /** CPU time of the pack process in each phase (10 ms resolution). */
+    analyzeCpuMs?: number;
+    analyzeStackCpuMs?: number;
     peakMiB?: number;
     diagnostics: number;
     /** Policies the pack reports, by type. */
@@ -90,7 +117,8 @@ function withFileFormatInitialConfig(info: PackInfo): PackInfo {
 
 type StructInput = Parameters<PolicyPackProcess["proto"]["Struct"]["fromJavaScript"]>[0];
 
-function buildRequests(pack: PolicyPackProcess, resources: readonly BenchResource[]): { analyze: analyzerproto.AnalyzeRequest[]; stack: analyzerproto.AnalyzeStackRequest } {
+/** Analyze and AnalyzeStack requests for `resources`, as the engine builds them (also used by test/fuzz). */
+export function buildRequests(pack: PolicyPackProcess, resources: readonly BenchResource[]): { analyze: analyzerproto.AnalyzeRequest[]; stack: analyzerproto.AnalyzeStackRequest } {
     const { analyzerproto: proto, Struct } = pack.proto;
     const options = (r: BenchResource): analyzerproto.AnalyzerResourceOptions => {
         const o = new proto.AnalyzerResourceOptions();
@@ -147,6 +175,7 @@ export async function analysisRun(packDir: string, resources: readonly BenchReso
         const requests = buildRequests(pack, resources);
         let diagnostics = 0;
 
+        const cpu0 = cpuMs(pack.pid);
         const analyzeStart = process.hrtime.bigint();
         let next = 0;
         await Promise.all(
@@ -158,17 +187,20 @@ export async function analysisRun(packDir: string, resources: readonly BenchReso
             }),
         );
         const analyzeMs = Number(process.hrtime.bigint() - analyzeStart) / 1e6;
+        const cpu1 = cpuMs(pack.pid);
 
         const stackStart = process.hrtime.bigint();
         const stackResult = await pack.analyzeStack(requests.stack);
         const analyzeStackMs = Number(process.hrtime.bigint() - stackStart) / 1e6;
+        const cpu2 = cpuMs(pack.pid);
         diagnostics += stackResult.diagnostics.length;
 
         const policies = { resource: 0, stack: 0 };
         for (const p of pack.info.policies) {
             policies[p.policyType === "stack" ? "stack" : "resource"]++;
         }
-        return { analyzeMs, analyzeStackMs, peakMiB: peakMemoryMiB(pack.pid), diagnostics, policies };
+        const diff = (a?: number, b?: number) => (a !== undefined && b !== undefined ? b - a : undefined);
+        return { analyzeMs, analyzeStackMs, analyzeCpuMs: diff(cpu0, cpu1), analyzeStackCpuMs: diff(cpu1, cpu2), peakMiB: peakMemoryMiB(pack.pid), diagnostics, policies };
     } finally {
         await pack.close();
     }
