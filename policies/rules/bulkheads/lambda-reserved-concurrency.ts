@@ -10,7 +10,7 @@ export const lambdaReservedConcurrency = resourceRule({
     title: "Lambda functions reserve their own concurrency",
     pillar: "bulkheads",
     description:
-        "A Lambda function sets `reservedConcurrentExecutions` between `minReserved` and `maxReserved`, so it has a guaranteed share of the account's concurrency and cannot take everyone else's. (0, a disabled function, is reported by `lambda-concurrency-disabled`.)",
+        "A Lambda function sets `reservedConcurrentExecutions` between `minReserved` and `maxReserved`, so it has a guaranteed share of the account's concurrency and cannot take everyone else's. 0 is not a bulkhead but a disabled function: it is reported here and, as mandatory, by `lambda-concurrency-disabled`.",
     remediation: [
         "Reserve what the function needs at peak (and what its downstream systems can take):",
         "```ts",
@@ -36,7 +36,7 @@ export const lambdaReservedConcurrency = resourceRule({
     check(fn, { config }) {
         const reserved = fn.number("reservedConcurrentExecutions");
         if (reserved === 0) {
-            return [];
+            return [violation(`reservedConcurrentExecutions is 0, which disables the function rather than bounding it (see lambda-concurrency-disabled); set it between ${config.minReserved} and ${config.maxReserved}.`)];
         }
         if (reserved === undefined || reserved === UNRESERVED) {
             return [violation(`reservedConcurrentExecutions is unset (the function shares the account's unreserved pool); set it to the function's peak need, between ${config.minReserved} and ${config.maxReserved}.`)];

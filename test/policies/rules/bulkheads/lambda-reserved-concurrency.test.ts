@@ -34,9 +34,10 @@ describe(`${RULE} and ${DISABLED}`, () => {
         assert.match(violationsOf(report, RULE)[0].message, /reservedConcurrentExecutions is unset/);
     });
 
-    it("reports 0 once, as a disabled function (mandatory), not as a missing bulkhead", async () => {
+    it("reports 0 as a disabled function: mandatory under lambda-concurrency-disabled, advisory here", async () => {
         const report = await analyzeInline(() => fn("off", 0));
-        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(violationsOf(report, RULE).map((v) => [v.name, v.enforcementLevel]), [["off", "advisory"]]);
+        assert.match(violationsOf(report, RULE)[0].message, /is 0, which disables the function rather than bounding it/);
         assert.deepEqual(violationsOf(report, DISABLED).map((v) => [v.name, v.enforcementLevel]), [["off", "mandatory"]]);
         assert.match(violationsOf(report, DISABLED)[0].message, /throttled on every invocation/);
     });
