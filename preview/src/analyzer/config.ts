@@ -72,7 +72,9 @@ export function reconcilePolicyConfig(info: PackInfo, userConfig: PolicyConfigIn
     }
     result[policy.name] = { enforcementLevel: policy.enforcementLevel, properties: defaults };
   }
-  applyLayer(result, normalizePolicyConfig(info.initialConfig as PolicyConfigInput, `${info.name} initialConfig`));
+  const initial: Record<string, NormalizedEntry> = {};
+  for (const [name, entry] of Object.entries(info.initialConfig)) initial[name] = { enforcementLevel: entry.enforcementLevel, properties: entry.properties ?? {} };
+  applyLayer(result, initial);
   if (userConfig) {
     const layer = normalizePolicyConfig(userConfig, where);
     const known = new Set(info.policies.map((p) => p.name));

@@ -98,5 +98,5 @@ export async function captureWithSdk(sdk: PulumiSdk, program: () => unknown, set
   if (monitorError) throw monitorError;
   if (programError !== undefined) throw new ProgramError(programError);
 
-  return createCapturedStack(recorder, { ...settings, config }, Date.now() - started);
+  return createCapturedStack(recorder, { ...settings, config }, Date.now() - started, sdk.root);
 }

@@ -34,7 +34,7 @@ function defaultProviders(resources: CapturedResource[], settings: CaptureSettin
   return out;
 }
 
-export function createCapturedStack(recorder: Recorder, settings: CaptureSettings, durationMs: number): CapturedStack {
+export function createCapturedStack(recorder: Recorder, settings: CaptureSettings, durationMs: number, sdkRoot: string): CapturedStack {
   return {
     project: settings.project,
     stack: settings.stack,
@@ -45,6 +45,7 @@ export function createCapturedStack(recorder: Recorder, settings: CaptureSetting
     config: settings.config,
     defaultProviders: defaultProviders(recorder.resources, settings),
     durationMs,
+    sdkRoot,
   };
 }
 

@@ -67,6 +67,8 @@ export interface CapturedStack {
   /** Default provider per package, as the engine would create it (for AnalyzerProviderResource). */
   defaultProviders: Record<string, { urn: string; type: string; name: string; inputs: JsonObject }>;
   durationMs: number;
+  /** The @pulumi/pulumi copy that ran the program (the program's own when it has one). */
+  sdkRoot: string;
 }
 
 /** Provider-function answers and outputs for resources the mock cannot compute. */
