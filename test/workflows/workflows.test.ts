@@ -22,7 +22,7 @@ interface Workflow {
     name: string;
     on: Record<string, unknown>;
     permissions: Record<string, string>;
-    jobs: Record<string, { "runs-on": string; "timeout-minutes"?: number; steps: Step[] }>;
+    jobs: Record<string, { if?: string; "runs-on": string; "timeout-minutes"?: number; steps: Step[] }>;
 }
 
 const DIR = path.join(REPO_ROOT, ".github", "workflows");
@@ -159,11 +159,18 @@ describe("GitHub Actions workflows for users", () => {
         assert.equal(name, "faultguard-aws", "the pack name the workflow enables");
     });
 
+    it("the jobs that need Pulumi Cloud are skipped, visibly, until the repository is set up", () => {
+        for (const file of ["pulumi-preview.yml", "policy-publish.yml"]) {
+            for (const job of Object.values(load(file).jobs)) assert.equal(job.if, "vars.PULUMI_ORG != ''", file);
+        }
+        assert.deepEqual(Object.values(load("faultguard-preview.yml").jobs).map((j) => j.if), [undefined], "the offline preview needs no setup");
+    });
+
     it("use placeholders only for secrets and organisation names", () => {
         for (const file of FILES) {
             const text = fs.readFileSync(path.join(DIR, file), "utf8");
             const expressions = [...text.matchAll(/\$\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]);
-            const allowed = /^(secrets\.\w+|vars\.PULUMI_(ORG|POLICY_GROUP)|github\.(ref|event\.release\.tag_name)|vars\.PULUMI_POLICY_GROUP != '')$/;
+            const allowed = /^(secrets\.\w+|vars\.PULUMI_(ORG|POLICY_GROUP)|github\.(ref|event\.release\.tag_name))$/;
             assert.deepEqual(expressions.filter((e) => !allowed.test(e)), [], file);
             assert.doesNotMatch(text, /\b\d{12}\b/, `${file}: no hard-coded AWS account`);
         }
