@@ -172,3 +172,31 @@ describe("preview capture (captureInline)", () => {
     assert.equal(stack.resources.length, 2);
   });
 });
+
+describe("preview capture: transforms, applied as the engine applies them", () => {
+  class Pair extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+      super("faultguard:test:Pair", name, {}, opts);
+      new aws.sqs.Queue(`${name}-a`, { delaySeconds: 1 }, { parent: this });
+      new aws.sqs.Queue(`${name}-b`, { delaySeconds: 2 }, { parent: this, transforms: [(args) => ({ props: { ...args.props, delaySeconds: 20 }, opts: args.opts })] });
+      this.registerOutputs({});
+    }
+  }
+
+  it("runs a resource's own transforms, then its ancestors', then the stack's, on props and options", async () => {
+    const stack = await captureInline(() => {
+      pulumi.runtime.registerResourceTransform((args) =>
+        args.type === "aws:sqs/queue:Queue" ? { props: { ...args.props, tags: { stack: "yes" } }, opts: { ...args.opts, protect: true } } : undefined,
+      );
+      new Pair("p", {
+        transforms: [(args) => (args.type === "aws:sqs/queue:Queue" ? { props: { ...args.props, delaySeconds: (args.props.delaySeconds as number) + 100 }, opts: args.opts } : undefined)],
+      });
+    });
+    const a = byName(stack, "p-a");
+    const b = byName(stack, "p-b");
+    assert.deepEqual(a.inputs, { delaySeconds: 101, tags: { stack: "yes" } });
+    assert.deepEqual(b.inputs, { delaySeconds: 120, tags: { stack: "yes" } }, "own transform first, then the parent's");
+    assert.equal(a.options.protect, true);
+    assert.equal(byName(stack, "p").options.protect, false, "the stack transform only changed queues");
+  });
+});

@@ -4,6 +4,7 @@
 // does not return into an unknown).
 import { fileURLToPath } from "node:url";
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import { type ResourceTransform } from "@pulumi/pulumi";
 import { answerInvoke, MissingInvokeAnswerError } from "./invokes";
 import { type PulumiSdk } from "./sdk";
 import { type CapturedInvoke, type CapturedOptions, type CapturedResource, type InvokeFixtures } from "./types";
@@ -11,6 +12,52 @@ import { aliasSpecToUrn, makeUrn } from "./urn";
 import { decodeWireValue, type JsonObject, type JsonValue, parseGoDurationSeconds } from "./values";
 
 type Callback = (err: unknown, response?: unknown) => void;
+
+/** The resource options a transform sees and may change (the ones the engine passes back). */
+interface TransformableOptions {
+  protect?: boolean;
+  ignoreChanges?: string[];
+  customTimeouts?: { create?: string; update?: string; delete?: string };
+  deleteBeforeReplace?: boolean;
+  retainOnDelete?: boolean;
+  replaceOnChanges?: string[];
+  additionalSecretOutputs?: string[];
+}
+
+function secondsToDuration(seconds: number): string | undefined {
+  return seconds > 0 ? `${seconds}s` : undefined;
+}
+
+function toResourceOptions(o: CapturedOptions): TransformableOptions {
+  return {
+    protect: o.protect,
+    ignoreChanges: o.ignoreChanges,
+    customTimeouts: { create: secondsToDuration(o.customTimeouts.create), update: secondsToDuration(o.customTimeouts.update), delete: secondsToDuration(o.customTimeouts.delete) },
+    deleteBeforeReplace: o.deleteBeforeReplaceDefined ? o.deleteBeforeReplace : undefined,
+    retainOnDelete: o.retainOnDelete,
+    replaceOnChanges: o.replaceOnChanges,
+    additionalSecretOutputs: o.additionalSecretOutputs,
+  };
+}
+
+function fromResourceOptions(base: CapturedOptions, o: TransformableOptions): CapturedOptions {
+  const timeouts = o.customTimeouts ?? {};
+  return {
+    ...base,
+    protect: o.protect ?? false,
+    ignoreChanges: o.ignoreChanges ?? [],
+    customTimeouts: {
+      create: parseGoDurationSeconds(timeouts.create ?? ""),
+      update: parseGoDurationSeconds(timeouts.update ?? ""),
+      delete: parseGoDurationSeconds(timeouts.delete ?? ""),
+    },
+    deleteBeforeReplace: o.deleteBeforeReplace ?? false,
+    deleteBeforeReplaceDefined: o.deleteBeforeReplace !== undefined,
+    retainOnDelete: o.retainOnDelete,
+    replaceOnChanges: o.replaceOnChanges ?? [],
+    additionalSecretOutputs: o.additionalSecretOutputs ?? [],
+  };
+}
 
 export interface RecorderSettings {
   project: string;
@@ -115,18 +162,40 @@ function emptyOptions(): CapturedOptions {
 /** Builds a monitor class on top of the given SDK copy's MockMonitor (so it matches that copy's protos). */
 export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): object {
   const { project, stack, region, fixtures } = recorder.settings;
-  const unusedMocks = {
+  const stackTransforms: ResourceTransform[] = [];
+  const mocks = {
     call: () => {
       throw new Error("faultguard: invokes are answered by the capturing monitor");
     },
     newResource: () => {
       throw new Error("faultguard: resources are answered by the capturing monitor");
     },
+    // MockMonitor.registerStackTransform hands stack-wide transforms (pulumi.runtime.registerResourceTransform) here.
+    registerTransform: (transform: ResourceTransform) => {
+      stackTransforms.push(transform);
+    },
   };
+  const transformsByUrn = new Map<string, ResourceTransform[]>();
 
   class CapturingMonitor extends sdk.MockMonitor {
     constructor() {
-      super(unusedMocks);
+      super(mocks);
+    }
+
+    /**
+     * The engine runs a resource's own transforms, then those of each ancestor (nearest first),
+     * then the stack's, before it registers the resource.
+     */
+    private transformChain(req: resproto.RegisterResourceRequest, urn: string, parent: string | undefined): ResourceTransform[] {
+      const callbacks = (this as unknown as { transformCallbacks: Map<string, ResourceTransform> }).transformCallbacks;
+      const own = req
+        .getTransformsList()
+        .map((cb) => callbacks.get(cb.getToken()))
+        .filter((t): t is ResourceTransform => t !== undefined);
+      transformsByUrn.set(urn, own);
+      const chain = [...own];
+      for (let p = parent; p; p = recorder.byUrn.get(p)?.parent) chain.push(...(transformsByUrn.get(p) ?? []));
+      return [...chain, ...stackTransforms];
     }
 
     override async registerResource(req: resproto.RegisterResourceRequest, callback: Callback): Promise<void> {
@@ -137,7 +206,22 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
         const urn = makeUrn(stack, project, parent, type, name);
         const custom = req.getCustom();
         const remote = req.getRemote();
-        const wireInputs = structToJs(req.getObject());
+        let wireInputs = structToJs(req.getObject());
+        let options = optionsOf(req, { stack, project, type, name, parent });
+        const transforms = this.transformChain(req, urn, parent);
+        if (transforms.length > 0) {
+          let props = sdk.rpc.deserializeProperties(req.getObject()) as Record<string, unknown>;
+          let opts: TransformableOptions = toResourceOptions(options);
+          for (const transform of transforms) {
+            const result = await transform({ type, name, custom, props, opts });
+            if (result) {
+              props = result.props as Record<string, unknown>;
+              opts = (result.opts as TransformableOptions | undefined) ?? opts;
+            }
+          }
+          wireInputs = (await sdk.rpc.serializeProperties(`transforms(${name})`, props)) as JsonObject;
+          options = fromResourceOptions(options, opts);
+        }
         const fixture = recorder.fixtureOutputs(type, urn, name);
         const { id: fixtureId, ...fixtureOutputs } = fixture ?? {};
         // Custom resources echo their inputs, as a provider's preview of a create does; remote
@@ -166,7 +250,7 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
           propertyDependencies,
           provider: req.getProvider() || undefined,
           providers,
-          options: optionsOf(req, { stack, project, type, name, parent }),
+          options,
           source: sourceOf(req),
         };
         recorder.add(resource);
