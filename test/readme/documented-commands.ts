@@ -39,6 +39,7 @@ export const PREVIEW_RUNS: Record<PreviewRunName, PreviewRun> = {
 
 /** External: need the Pulumi CLI and a backend (and AWS for up/preview). Not run by any test here. */
 export const NEEDS_PULUMI_CLI: readonly string[] = [
+    "pulumi stack init <org>/prod",
     "pulumi up --stack <org>/prod",
     "pulumi preview --stack <org>/prod --policy-pack policies",
     "pulumi config set --path 'faultguard-example:web.minSize' 6 --stack <org>/prod",
