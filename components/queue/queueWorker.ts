@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
@@ -124,6 +125,19 @@ const schema = z
         }
     }, whenValid("fifo", "batchSize", "maximumBatchingWindowSeconds"));
 
+/**
+ * `<project>-<stack>-<component>-dlq` (unique per stack), cut to SQS's 80 characters with a hash
+ * suffix when too long; FIFO queue names end in `.fifo`.
+ */
+export function deadLetterQueueName(componentName: string, fifo: boolean): string {
+    const suffix = fifo ? ".fifo" : "";
+    const full = `${pulumi.getProject()}-${pulumi.getStack()}-${componentName}-dlq`.replace(/[^A-Za-z0-9_-]/g, "-");
+    const limit = 80 - suffix.length;
+    if (full.length <= limit) return full + suffix;
+    const hash = createHash("sha256").update(full).digest("hex").slice(0, 8);
+    return `${full.slice(0, limit - 9)}-${hash}${suffix}`;
+}
+
 /** AWS guidance: visibility ≥ 6 × function timeout, plus the batching window. */
 export function requiredVisibility(timeoutSeconds: number, batchingWindowSeconds: number): number {
     return 6 * timeoutSeconds + batchingWindowSeconds;
@@ -161,11 +175,18 @@ export class QueueWorker extends pulumi.ComponentResource {
         const maximumConcurrency = parsed.maximumConcurrency ?? Math.max(2, parsed.reservedConcurrency);
         const fifo = parsed.fifo ? { fifoQueue: true, contentBasedDeduplication: true } : {};
 
+        // The DLQ is named before deployment so its ARN, and with it the queue's redrive policy,
+        // is known in a first preview: policies can check maxReceiveCount before anything exists.
         this.deadLetterQueue = new aws.sqs.Queue(
             `${name}-dlq`,
-            { ...fifo, messageRetentionSeconds: parsed.deadLetterRetentionSeconds, sqsManagedSseEnabled: true, tags },
+            { ...fifo, name: deadLetterQueueName(name, parsed.fifo), messageRetentionSeconds: parsed.deadLetterRetentionSeconds, sqsManagedSseEnabled: true, tags },
             child,
         );
+        const region = aws.getRegionOutput({}, child).region;
+        const partition = aws.getPartitionOutput({}, child).partition;
+        const account = aws.getCallerIdentityOutput({}, child).accountId;
+        // Built from the DLQ's name output, so the queue still depends on the DLQ.
+        const deadLetterQueueArn = pulumi.interpolate`arn:${partition}:sqs:${region}:${account}:${this.deadLetterQueue.name}`;
         this.queue = new aws.sqs.Queue(
             `${name}-queue`,
             {
@@ -174,7 +195,7 @@ export class QueueWorker extends pulumi.ComponentResource {
                 messageRetentionSeconds: parsed.messageRetentionSeconds,
                 receiveWaitTimeSeconds: 20,
                 sqsManagedSseEnabled: true,
-                redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: this.deadLetterQueue.arn, maxReceiveCount: parsed.maxReceiveCount }),
+                redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetterQueueArn, maxReceiveCount: parsed.maxReceiveCount }),
                 tags,
             },
             child,

@@ -1,6 +1,7 @@
 // Compliant by construction: every component with minimal args, previewed through the real
 // faultguard-aws pack (production profile, the default) as on a brand-new stack, has zero
-// violations, mandatory or advisory. Runs against whatever rules the pack has.
+// violations, mandatory or advisory, and nothing left "not evaluated". Runs against whatever rules
+// the pack has when the test runs.
 import assert from "node:assert/strict";
 import { ReplicatedDatabase } from "../../components";
 import { analyzeInline } from "../support/analyze";
@@ -9,22 +10,6 @@ import { minimalDatabase, minimalNetwork, minimalService, minimalWebTier, minima
 
 function describeFindings(findings: Finding[]): string {
     return findings.map((f) => `  [${f.enforcementLevel}] ${f.policy} on ${f.type} "${f.name}": ${f.message.split("\n").slice(1).join(" ") || f.message}`).join("\n");
-}
-
-/**
- * Findings the pack cannot decide in a first preview because the value is genuinely unknown until
- * deployment, with why and where the property is asserted instead. Anything else not evaluated fails.
- */
-const UNKNOWN_UNTIL_DEPLOYMENT: Record<string, { type: string; why: string }> = {
-    "sqs-max-receive-count": {
-        type: "aws:sqs/queue:Queue",
-        why: "maxReceiveCount sits in redrivePolicy, a JSON string that embeds the DLQ's ARN, which the cloud assigns; queueWorker.test.ts asserts maxReceiveCount 5",
-    },
-};
-
-function genuinelyUnknown(finding: Finding): boolean {
-    const known = UNKNOWN_UNTIL_DEPLOYMENT[finding.policy];
-    return known !== undefined && known.type === finding.type && finding.enforcementLevel === "advisory" && /unknown during preview/.test(finding.message);
 }
 
 const programs: Record<string, () => void> = {
@@ -58,9 +43,9 @@ describe("components are compliant by construction (faultguard-aws, production p
             const report = await analyzeInline(program, { config: { "aws:region": "us-east-1" } });
             assert.ok(report.resourceCount > 1, "the program registered resources");
             assert.equal(report.violations.length, 0, `violations:\n${describeFindings(report.violations)}`);
-            // "could not evaluate" is allowed only where a value is genuinely unknown in a first preview.
-            const undecided = report.notEvaluated.filter((f) => !genuinelyUnknown(f));
-            assert.equal(undecided.length, 0, `not evaluated:\n${describeFindings(undecided)}`);
+            // Decisive in a first preview too: the components keep every checked value known (e.g. the
+            // DLQ is named before deployment, so the redrive policy can be read).
+            assert.equal(report.notEvaluated.length, 0, `not evaluated:\n${describeFindings(report.notEvaluated)}`);
         });
     }
 });

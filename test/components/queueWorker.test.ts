@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { QueueWorker, requiredVisibility } from "../../components";
+import { deadLetterQueueName } from "../../components/queue/queueWorker";
 import { minimalWorker, workerCode } from "./fixtures";
 import { alarmsOn, argsErrorOf, capture, type CapturedStack, dependsVia, named, ofType, one } from "./support";
 
@@ -7,10 +8,13 @@ const QUEUE = "aws:sqs/queue:Queue";
 const ACCOUNT = "123456789012";
 const arn = (service: string, resource: string) => `arn:aws:${service}:us-east-1:${ACCOUNT}:${resource}`;
 
-/** Outputs the cloud would report, so the JSON documents built from them can be read. */
+/**
+ * Outputs the cloud would report for the queue and the log group, so the IAM and redrive-allow
+ * documents built from their ARNs can be read. The DLQ gets no fixture: its name, and so the
+ * queue's redrive policy, is known in a first preview.
+ */
 const fixtures = {
     resources: {
-        "jobs-dlq": { arn: arn("sqs", "jobs-dlq"), name: "jobs-dlq", url: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/jobs-dlq` },
         "jobs-queue": { arn: arn("sqs", "jobs-queue"), name: "jobs-queue", url: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/jobs-queue` },
         "jobs-logs": { arn: arn("logs", "log-group:jobs-logs"), name: "jobs-logs" },
     },
@@ -32,9 +36,11 @@ describe("QueueWorker", () => {
         assert.equal(requiredVisibility(60, 5), 365);
     });
 
-    it("redrives to a DLQ after 5 receives, keeps DLQ messages longer than the queue's, and lets only this queue redrive", () => {
+    it("redrives to a DLQ after 5 receives (known in a first preview), keeps DLQ messages longer than the queue's, and lets only this queue redrive", () => {
+        assert.equal(dlq().inputs.name, "project-dev-jobs-dlq");
+        assert.equal(typeof queue().inputs.redrivePolicy, "string", "known in a first preview");
         const redrive = JSON.parse(String(queue().inputs.redrivePolicy)) as { deadLetterTargetArn: string; maxReceiveCount: number };
-        assert.deepEqual(redrive, { deadLetterTargetArn: arn("sqs", "jobs-dlq"), maxReceiveCount: 5 });
+        assert.deepEqual(redrive, { deadLetterTargetArn: arn("sqs", "project-dev-jobs-dlq"), maxReceiveCount: 5 });
         assert.deepEqual(dependsVia(queue(), "redrivePolicy"), [dlq().urn]);
         assert.ok(Number(dlq().inputs.messageRetentionSeconds) > Number(queue().inputs.messageRetentionSeconds));
         const allow = JSON.parse(String(one(stack, "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy").inputs.redriveAllowPolicy)) as unknown;
@@ -81,7 +87,7 @@ describe("QueueWorker", () => {
         const fn = one(stack, "aws:lambda/function:Function");
         const dlqAlarm = alarmsOn(stack, dlq());
         assert.deepEqual(dlqAlarm.map((a) => [a.inputs.metricName, a.inputs.comparisonOperator, a.inputs.threshold]), [["ApproximateNumberOfMessagesVisible", "GreaterThanThreshold", 0]]);
-        assert.deepEqual(dlqAlarm[0].inputs.dimensions, { QueueName: "jobs-dlq" });
+        assert.deepEqual(dlqAlarm[0].inputs.dimensions, { QueueName: "project-dev-jobs-dlq" });
         assert.deepEqual(alarmsOn(stack, queue()).map((a) => a.inputs.metricName), ["ApproximateAgeOfOldestMessage"]);
         assert.deepEqual(alarmsOn(stack, fn).map((a) => a.inputs.metricName).sort(), ["Errors", "Throttles"]);
         for (const alarm of ofType(stack, "aws:cloudwatch/metricAlarm:MetricAlarm")) {
@@ -98,6 +104,19 @@ describe("QueueWorker", () => {
             assert.equal(q.inputs.contentBasedDeduplication, true);
         }
         assert.equal(named(fifo, QUEUE, "jobs-queue").inputs.visibilityTimeoutSeconds, 900);
+        assert.equal(named(fifo, QUEUE, "jobs-dlq").inputs.name, "project-dev-jobs-dlq.fifo");
+    });
+
+    it("keeps DLQ names within SQS's 80 characters, unique per component", async () => {
+        let names: string[] = [];
+        await capture(() => {
+            names = [deadLetterQueueName("a".repeat(100), false), deadLetterQueueName("a".repeat(100) + "b", true), deadLetterQueueName("worker.v2", false), deadLetterQueueName("a".repeat(99) + "b", false)];
+        });
+        assert.equal(names[0].length, 80);
+        assert.equal(names[1].length, 80);
+        assert.ok(names[1].endsWith(".fifo"));
+        assert.notEqual(names[0], names[3], "names cut to length stay distinct");
+        assert.equal(names[2], "project-dev-worker-v2-dlq");
     });
 
     it("rejects broken invariants with one error listing every field and fix, registering nothing", async () => {
