@@ -173,6 +173,26 @@ async function main(): Promise<void> {
         run(`building ${path.relative(REPO, PACKS.faultguard.dir) || "."} (npm run build)`, process.execPath, [path.join(PACKS.faultguard.dir, "scripts", "build.js")], opts.timeoutMs);
     }
 
+    // The engine runs our compiled bin/ only while it matches the sources (policies/start.js); if a
+    // source changes mid-run, the pack silently runs from TypeScript. Say so instead.
+    const servedFromSources = (): boolean => {
+        const dir = PACKS.faultguard.dir;
+        try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { sourceDigest } = require(path.join(dir, "scripts", "sources.js")) as { sourceDigest(d: string): string };
+            return fs.readFileSync(path.join(dir, "bin", ".buildstamp"), "utf8").trim() !== sourceDigest(dir);
+        } catch {
+            return true;
+        }
+    };
+    const warnings: string[] = [];
+    const checkServed = (when: string): void => {
+        if (opts.packs.includes("faultguard") && servedFromSources()) {
+            warnings.push(`faultguard-aws ran from its TypeScript sources ${when} (bin/ missing or stale): its cold start and first calls include ts-node type checking`);
+        }
+    };
+    checkServed("at the start");
+
     const policyCounts = new Map<PackId, { resource: number; stack: number }>();
     const resourceRules = (id: PackId): number | undefined => {
         if (id === "faultguard") {
@@ -234,6 +254,8 @@ async function main(): Promise<void> {
         }
         results.set(size, bySize);
     }
+
+    checkServed("at the end");
 
     // Ratios, all from this run.
     const at = (size: number, id: PackId): SizeResult | undefined => results.get(size)?.get(id);
@@ -299,6 +321,7 @@ async function main(): Promise<void> {
             ]),
         ),
         ratios,
+        warnings: [...new Set(warnings)],
         pass: ratios.every((r) => r.pass !== false),
         durationMs: Date.now() - started,
     };
@@ -336,6 +359,9 @@ async function main(): Promise<void> {
         const verdict = r.pass === undefined ? "n/a " : r.pass ? "PASS" : "FAIL";
         const cpu = r.cpuValue === undefined ? "-" : r.cpuValue.toFixed(2);
         lines.push(`${r.name.padEnd(58)}${(r.value === undefined ? "-" : r.value.toFixed(2)).padStart(8)}${`≤ ${r.target}`.padStart(8)}  ${verdict}  ${cpu.padStart(6)}   ${r.detail}`);
+    }
+    for (const w of report.warnings) {
+        lines.push(`WARNING: ${w}`);
     }
     lines.push("");
     lines.push(`${report.pass ? "all measured targets PASS" : "some targets FAIL"}; ${((Date.now() - started) / 1000).toFixed(0)} s; full results: ${path.relative(REPO, outFile)}`);

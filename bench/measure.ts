@@ -168,7 +168,8 @@ export function buildRequests(pack: PolicyPackProcess, resources: readonly Bench
  * gRPC round trips) is timed. The pack is ended on every path.
  */
 export async function analysisRun(packDir: string, resources: readonly BenchResource[], concurrency: number, timeouts: RunTimeouts): Promise<AnalysisRun> {
-    const pack = await PolicyPackProcess.start(packDir, { startTimeoutMs: timeouts.startMs, rpcTimeoutMs: timeouts.rpcMs });
+    // typeCheck: start exactly as the engine does (faultguard preview preloads a transpile-only hook otherwise).
+    const pack = await PolicyPackProcess.start(packDir, { startTimeoutMs: timeouts.startMs, rpcTimeoutMs: timeouts.rpcMs, typeCheck: true });
     try {
         await pack.configure(reconcilePolicyConfig(withFileFormatInitialConfig(pack.info), undefined));
         await pack.configureStack({ project: "synthetic", stack: "bench", organization: "organization", tags: {}, config: {}, secretKeys: [] });
