@@ -167,6 +167,24 @@ describe("faultguard preview end to end", function () {
     assert.equal(fs.existsSync(path.join(out, "r.json")), false, "no half-written report");
   });
 
+  it("ends the program and pack processes on Ctrl-C (SIGINT) and exits 130", async () => {
+    const hangs = path.join(PACKS, "hangs");
+    const packProcess = `127.0.0.1:1 ${hangs}`; // the pack's own command line, not the CLI's
+    const child = spawn(process.execPath, [BIN, "preview", path.join(PROGRAMS, "queues"), "--policy-pack", hangs, "--timeout", "170"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+    // Wait (bounded) until the pack process is up, then interrupt the CLI.
+    const deadline = Date.now() + 120_000;
+    while (processesMentioning(packProcess).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    assert.notDeepEqual(processesMentioning(packProcess), [], "the pack process started");
+    child.kill("SIGINT");
+    assert.equal(await exited, 130, stderr);
+    assert.match(stderr, /interrupted \(SIGINT\); child processes ended/);
+    assert.deepEqual(processesMentioning(packProcess), []);
+    assert.deepEqual(processesMentioning(`child-entry.js ${path.join(PROGRAMS, "queues")}`), []);
+  });
+
   it("rejects bad usage with exit 2 and names the problem, without starting anything", async () => {
     const unknown = await cli("--no-such-flag");
     assert.equal(unknown.code, 2);
