@@ -1,7 +1,7 @@
 import { aws } from "../../lib/aws-types";
 import { type GraphResource, type StackGraph } from "../../lib/graph";
-import { judgeAlarmCoverage } from "../../lib/links/alarms";
-import { stackRule } from "../../lib/rule";
+import { judgeAlarmCoverage, type DimensionName } from "../../lib/links/alarms";
+import { stackRule, violation } from "../../lib/rule";
 import { coverageFindings, metricsConfig } from "./coverage";
 
 const TARGET_GROUP_TYPES = [aws.lb.TargetGroup, aws.alb.TargetGroup] as const;
@@ -24,12 +24,15 @@ function targetGroupsOfGroup(graph: StackGraph, asg: GraphResource): GraphResour
     return [...graph.resolve(asg, "targetGroupArns", TARGET_GROUP_TYPES).targets, ...(index.get(asg) ?? [])];
 }
 
+const FIX =
+    "add an aws.cloudwatch.MetricAlarm with metricName \"GroupInServiceInstances\" (namespace AWS/AutoScaling, with enabledMetrics on the group) or \"CPUUtilization\" (AWS/EC2), dimensions { AutoScalingGroupName: asg.name } and alarmActions [topic.arn].";
+
 export const asgAlarm = stackRule({
     id: "asg-alarm",
     title: "Auto Scaling groups have a capacity or health alarm",
     pillar: "alarms",
     description:
-        "An Auto Scaling group (dimension `AutoScalingGroupName`), or a target group it registers with (dimension `TargetGroup`), is watched by a CloudWatch metric alarm on one of `metrics` (default in-service capacity, CPU, status checks, unhealthy hosts) that has an alarm action and does not disable actions.",
+        "An Auto Scaling group (dimension `AutoScalingGroupName`), or a target group it registers with (dimension `TargetGroup`), is watched by a CloudWatch metric alarm on one of `metrics` (default in-service capacity, CPU, status checks, unhealthy hosts) that has an alarm action and does not disable actions. An alarm on a `Group*` metric counts only when the group publishes it (`enabledMetrics`).",
     remediation: [
         "Alarm when the group runs below its capacity (enable the group metric first) or its hosts fail checks:",
         "```ts",
@@ -62,15 +65,35 @@ export const asgAlarm = stackRule({
         "an Auto Scaling group or its target groups",
     ),
     check(asg, { config, graph }) {
-        const coverage = judgeAlarmCoverage(graph, {
+        const query = {
             watched: [asg, ...targetGroupsOfGroup(graph, asg)],
-            dimensions: ["AutoScalingGroupName", "TargetGroup"],
+            dimensions: ["AutoScalingGroupName", "TargetGroup"] as DimensionName[],
             metricNames: config.metrics,
-        });
-        return coverageFindings(
-            coverage,
-            "add an aws.cloudwatch.MetricAlarm with metricName \"GroupInServiceInstances\" (namespace AWS/AutoScaling, with enabledMetrics on the group) or \"CPUUtilization\" (AWS/EC2), dimensions { AutoScalingGroupName: asg.name } and alarmActions [topic.arn].",
-        );
+        };
+        const coverage = judgeAlarmCoverage(graph, query);
+        const enabled = asg.read("enabledMetrics");
+        if (coverage.verdict !== "pass" || !enabled.known) {
+            return coverageFindings(coverage, FIX);
+        }
+        // Group* metrics exist only when the group publishes them (enabledMetrics); an alarm on an
+        // unpublished one sits in INSUFFICIENT_DATA forever.
+        const published = new Set(Array.isArray(enabled.value) ? enabled.value.filter((m): m is string => typeof m === "string") : []);
+        const usable = config.metrics.filter((m) => !m.startsWith("Group") || published.has(m));
+        if (usable.length === config.metrics.length) {
+            return [];
+        }
+        const firing = usable.length > 0 ? judgeAlarmCoverage(graph, { ...query, metricNames: usable }) : undefined;
+        if (firing?.verdict === "pass") {
+            return [];
+        }
+        if (firing?.verdict === "unknown") {
+            return coverageFindings(firing, FIX);
+        }
+        return [
+            violation(
+                `alarm ${coverage.alarm.name} watches a group metric the group does not publish, so it can never fire; add that metric to enabledMetrics (e.g. enabledMetrics: ["GroupInServiceInstances"]).`,
+            ),
+        ];
     },
 });
 

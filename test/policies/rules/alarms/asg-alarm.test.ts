@@ -32,4 +32,14 @@ describe("asg-alarm", () => {
         assert.deepEqual(r.violations, []);
         assert.deepEqual(r.notEvaluated, []);
     });
+
+    it("flags a group whose only alarm watches a group metric the group does not publish (enabledMetrics)", async () => {
+        const r = await run(RULE, () => {
+            const topic = alarmTopic();
+            const web = group("web");
+            new aws.cloudwatch.MetricAlarm("web-in-service", { ...threshold, namespace: "AWS/AutoScaling", metricName: "GroupInServiceInstances", dimensions: { AutoScalingGroupName: web.name }, alarmActions: [topic.arn] });
+        });
+        assert.deepEqual(r.violations, ["web mandatory"]);
+        assert.match(r.messages["web"], /alarm web-in-service watches a group metric the group does not publish.*enabledMetrics/);
+    });
 });
