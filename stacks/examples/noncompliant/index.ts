@@ -58,6 +58,7 @@ new aws.autoscaling.Group("web", {
     // FAULT: asg-instance-diversity (a single instance type, no capacity rebalancing)
     // FAULT: asg-alarm (nothing notices when instances go missing)
     // FAULT: asg-scaling-notifications (launch and termination failures go unnoticed)
+    // FAULT: asg-instance-refresh (no rolling replacement with rollback: a bad launch template reaches every instance)
     vpcZoneIdentifiers: [privateA.id],
     minSize: 1,
     maxSize: 2,
@@ -99,6 +100,7 @@ const thumbnailer = new aws.lambda.Function("thumbnailer", {
     // FAULT: lambda-alarm (errors go unnoticed)
     // FAULT: lambda-tracing (no X-Ray)
     // FAULT: lambda-structured-logs (plain-text logs)
+    // FAULT: lambda-reserved-concurrency (no bulkhead: one busy function can starve the account's others)
     runtime: aws.lambda.Runtime.NodeJS20dX,
     handler: "index.handler",
     role: lambdaRole.arn,
@@ -121,6 +123,7 @@ const reportBuilder = new aws.lambda.Function("report-builder", {
     // FAULT: lambda-alarm (errors go unnoticed)
     // FAULT: lambda-tracing (no X-Ray)
     // FAULT: lambda-structured-logs (plain-text logs)
+    // FAULT: lambda-reserved-concurrency (no bulkhead: one busy function can starve the account's others)
     runtime: aws.lambda.Runtime.NodeJS20dX,
     handler: "index.handler",
     role: lambdaRole.arn,
