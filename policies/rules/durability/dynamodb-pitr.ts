@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { resourceRule, unresolvable, violation } from "../../lib/rule";
-import { asNumber, isRecord } from "../../lib/values";
+import { resourceRule, unresolvable, violation, type Finding } from "../../lib/rule";
+import { asNumber, asString, isRecord } from "../../lib/values";
 
 export const dynamodbPitr = resourceRule({
     id: "dynamodb-pitr",
     title: "DynamoDB tables have point-in-time recovery",
     pillar: "durability",
-    description: "A DynamoDB table sets `pointInTimeRecovery.enabled: true` (with `recoveryPeriodInDays` of at least `minRecoveryPeriodDays` when set).",
+    description: "A DynamoDB table sets `pointInTimeRecovery.enabled: true` (with `recoveryPeriodInDays` of at least `minRecoveryPeriodDays` when set), and every global-table replica sets `pointInTimeRecovery: true`.",
     remediation: [
         "```ts",
         "new aws.dynamodb.Table(\"orders\", {",
@@ -43,10 +43,28 @@ export const dynamodbPitr = resourceRule({
         if (enabled.value !== true) {
             return [violation("point-in-time recovery is not enabled; set pointInTimeRecovery: { enabled: true } so the table can be restored to any second of the last 35 days.")];
         }
+        const findings: Finding[] = [];
         const days = isRecord(pitr.value) ? asNumber(pitr.value["recoveryPeriodInDays"]) : undefined;
         if (days !== undefined && days < config.minRecoveryPeriodDays) {
-            return [violation(`pointInTimeRecovery.recoveryPeriodInDays is ${days}; set it to at least ${config.minRecoveryPeriodDays} (or omit it for 35 days).`)];
+            findings.push(violation(`pointInTimeRecovery.recoveryPeriodInDays is ${days}; set it to at least ${config.minRecoveryPeriodDays} (or omit it for 35 days).`));
         }
-        return [];
+        // Each replica of a global table has its own PITR flag (default false): after a regional
+        // failover the surviving replica is the table, and it needs recovery too.
+        const replicas = table.read("replicas");
+        if (!replicas.known) {
+            findings.push(unresolvable("replicas"));
+        } else if (Array.isArray(replicas.value)) {
+            const missing: string[] = [];
+            replicas.value.forEach((replica, i) => {
+                const flag = table.read(`replicas.${i}.pointInTimeRecovery`);
+                if (flag.known && flag.value !== true) {
+                    missing.push((isRecord(replica) ? asString(replica["regionName"]) : undefined) ?? `#${i}`);
+                }
+            });
+            if (missing.length > 0) {
+                findings.push(violation(`global-table replica${missing.length === 1 ? "" : "s"} in ${missing.join(", ")} ${missing.length === 1 ? "has" : "have"} no point-in-time recovery; set pointInTimeRecovery: true on each entry of replicas.`));
+            }
+        }
+        return findings;
     },
 });

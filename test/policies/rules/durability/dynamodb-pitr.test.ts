@@ -48,4 +48,15 @@ describe(`${RULE} (analyzer)`, () => {
         assert.deepEqual(violationsOf(report, RULE).map((x) => [x.name, x.enforcementLevel]), [["plain", "advisory"]]);
         assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed"]);
     });
+
+    it("requires PITR on every global-table replica too", async () => {
+        const report = await analyzeInline(() => {
+            const ddbStream = { streamEnabled: true, streamViewType: "NEW_AND_OLD_IMAGES" };
+            table("global-ok", { ...ddbStream, pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-east-1", pointInTimeRecovery: true }] });
+            table("global", { ...ddbStream, pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-east-1" }, { regionName: "eu-central-1", pointInTimeRecovery: true }] });
+        });
+        const v = violationsOf(report, RULE);
+        assert.deepEqual(v.map((x) => [x.name, x.enforcementLevel]), [["global", "mandatory"]]);
+        assert.match(v[0].message, /global-table replica in us-east-1 has no point-in-time recovery/);
+    });
 });
