@@ -52,18 +52,17 @@ describe("components are compliant by construction (faultguard-aws, production p
 
 describe("the compliance check is not vacuous", function () {
     this.timeout(240_000);
-    it("a development-profile web tier (one instance) is flagged in the production profile", async () => {
-        const { LoadBalancedAutoScalingGroup } = await import("../../components");
+    it("development-profile components (one NAT gateway, one instance) are flagged in the production profile", async () => {
+        const { LoadBalancedAutoScalingGroup, MultiAzNetwork } = await import("../../components");
         const report = await analyzeInline(
             () => {
-                const net = minimalNetwork();
+                const net = new MultiAzNetwork("net", { profile: "development" });
                 new LoadBalancedAutoScalingGroup("web", { profile: "development", vpcId: net.vpcId, publicSubnetIds: net.publicSubnetIds, privateSubnetIds: net.privateSubnetIds });
             },
             { config: { "aws:region": "us-east-1" } },
         );
-        assert.ok(
-            report.violations.some((v) => v.type === "aws:autoscaling/group:Group" && v.enforcementLevel === "mandatory"),
-            `expected a mandatory violation on the one-instance group, got:\n${describeFindings(report.violations)}`,
-        );
+        const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
+        assert.ok(mandatory.some((v) => v.type === "aws:autoscaling/group:Group"), `expected the one-instance group to be flagged, got:\n${describeFindings(report.violations)}`);
+        assert.ok(mandatory.some((v) => v.policy === "nat-per-az"), `expected the shared NAT gateway to be flagged, got:\n${describeFindings(report.violations)}`);
     });
 });
