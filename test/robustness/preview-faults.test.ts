@@ -1,0 +1,147 @@
+// `faultguard preview` under faults (issue 7): a program that never finishes, packs that die in the
+// middle of Analyze or AnalyzeStack, and a stack too large for the time given. Each run is the real
+// CLI (bin) as a child process; while it runs, every descendant process is recorded from /proc, and
+// afterwards each recorded PID must be gone. Each must end with one clear error and exit code 2
+// within its --timeout. (A pack that hangs, fails to start or prints garbage instead of its port is
+// covered by test/preview/e2e.test.ts.)
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const BIN = path.join(REPO, "preview", "bin", "faultguard.js");
+const FIXTURES = path.join(__dirname, "fixtures");
+
+/** Parent PID of every process, from /proc. */
+function parentsByPid(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const entry of fs.readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+            const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+            // Field 4 (ppid) follows the parenthesised command name.
+            out.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+        } catch {
+            // exited while we looked
+        }
+    }
+    return out;
+}
+
+function descendantsOf(root: number): number[] {
+    const parents = parentsByPid();
+    const found: number[] = [];
+    const frontier = [root];
+    while (frontier.length > 0) {
+        const pid = frontier.pop()!;
+        for (const [child, parent] of parents) {
+            if (parent === pid && !found.includes(child)) {
+                found.push(child);
+                frontier.push(child);
+            }
+        }
+    }
+    return found;
+}
+
+function alive(pid: number): boolean {
+    try {
+        const state = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        // A zombie (Z) has exited; it only waits for its parent (or init) to reap it.
+        return state.slice(state.lastIndexOf(")") + 2).split(" ")[0] !== "Z";
+    } catch {
+        return false;
+    }
+}
+
+interface FaultRun {
+    code: number | null;
+    stderr: string;
+    elapsedMs: number;
+    /** Every process the CLI started, directly or not, seen while it ran. */
+    descendants: number[];
+}
+
+/** Runs the CLI, sampling its process tree; the run itself is bounded by `hardLimitMs` (then killed). */
+async function runCli(args: string[], hardLimitMs: number): Promise<FaultRun> {
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, "preview", ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout.resume();
+    const seen = new Set<number>();
+    const sampler = setInterval(() => {
+        if (child.pid !== undefined) descendantsOf(child.pid).forEach((p) => seen.add(p));
+    }, 100);
+    const killer = setTimeout(() => child.kill("SIGKILL"), hardLimitMs);
+    try {
+        const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+        return { code, stderr, elapsedMs: Date.now() - started, descendants: [...seen] };
+    } finally {
+        clearInterval(sampler);
+        clearTimeout(killer);
+    }
+}
+
+/** Waits briefly for exiting processes to disappear, then lists those still alive. */
+async function survivors(pids: number[]): Promise<number[]> {
+    for (let i = 0; i < 20 && pids.some(alive); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+    }
+    return pids.filter(alive);
+}
+
+function errorLines(stderr: string): string[] {
+    return stderr.split("\n").filter((l) => l.startsWith("faultguard preview: error:"));
+}
+
+describe("robustness: faultguard preview under faults ends with one clear error, exit 2, no process left", function () {
+    this.timeout(180_000);
+    const common = ["--stack", "dev", "--config", "aws:region=us-east-1"];
+
+    it("a program that never finishes is stopped at --timeout", async () => {
+        const run = await runCli([path.join(FIXTURES, "programs", "never-finishes"), ...common, "--policy-pack", path.join(REPO, "bench", "packs", "empty"), "--timeout", "25"], 120_000);
+        assert.equal(run.code, 2, run.stderr);
+        // --timeout also bounds the pack start, which runs meanwhile: 25 s leaves it room on a busy CI box.
+        assert.match(run.stderr, /did not finish within 25 s \(--timeout\); it was stopped/);
+        assert.ok(run.elapsedMs < 60_000, `took ${run.elapsedMs} ms`);
+        assert.equal(errorLines(run.stderr).length, 1, run.stderr);
+        assert.ok(run.descendants.length > 0, "the program ran in a child process");
+        assert.deepEqual(await survivors(run.descendants), []);
+    });
+
+    it("a pack that dies in the middle of AnalyzeStack is reported with its stderr", async () => {
+        const pack = path.join(FIXTURES, "packs", "exits-in-analyze-stack");
+        const run = await runCli([path.join(FIXTURES, "programs", "one-queue"), ...common, "--policy-pack", pack, "--timeout", "60"], 150_000);
+        assert.equal(run.code, 2, run.stderr);
+        assert.match(run.stderr, /fault-exits-in-analyze-stack.*(exited|failed) (during|in|before) AnalyzeStack/s);
+        // Known gap (reported to preview): when the RPC error wins the race against the exit event,
+        // the message is "failed in AnalyzeStack: Connection dropped" without the pack's stderr.
+        assert.match(run.stderr, /exiting in the middle of AnalyzeStack|Connection dropped/);
+        assert.equal(errorLines(run.stderr).length, 1, run.stderr);
+        assert.deepEqual(await survivors(run.descendants), []);
+    });
+
+    it("a pack killed while Analyze calls are in flight is reported, not waited on", async () => {
+        const pack = path.join(FIXTURES, "packs", "exits-in-analyze");
+        const run = await runCli([path.join(FIXTURES, "programs", "one-queue"), ...common, "--policy-pack", pack, "--timeout", "60"], 150_000);
+        assert.equal(run.code, 2, run.stderr);
+        assert.match(run.stderr, /fault-exits-in-analyze.*(exited|failed) (during|in|before) Analyze/s);
+        assert.ok(run.elapsedMs < 60_000, `took ${run.elapsedMs} ms: the dead pack was waited on until the RPC timeout`);
+        assert.equal(errorLines(run.stderr).length, 1, run.stderr);
+        assert.deepEqual(await survivors(run.descendants), []);
+    });
+
+    it("a stack too large for the --timeout (200k resources, 64 KiB each) ends at the limit with a clear error", async () => {
+        const out = fs.mkdtempSync(path.join(os.tmpdir(), "fg-oversized-"));
+        const report = path.join(out, "report.json");
+        const run = await runCli([path.join(FIXTURES, "programs", "oversized"), ...common, "--timeout", "8", "--format", "json", "--output", report], 120_000);
+        assert.equal(run.code, 2, run.stderr);
+        assert.match(run.stderr, /within 8 s/);
+        assert.equal(errorLines(run.stderr).length, 1, run.stderr);
+        assert.equal(fs.existsSync(report), false, "no half-written report");
+        assert.deepEqual(await survivors(run.descendants), []);
+    });
+});
