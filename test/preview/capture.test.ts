@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { MissingInvokeAnswerError } from "../../preview/src/capture/invokes";
 import { captureInline } from "../../preview/src/capture/inline";
@@ -158,6 +159,19 @@ describe("preview capture (captureInline)", () => {
     assert.equal(byName(stack, "vpc").remote, true);
     assert.deepEqual(byName(stack, "vpc").wireOutputs, { vpcId: "vpc-9" });
     assert.deepEqual(opaqueComponents(stack).map((r) => r.urn), ["urn:pulumi:dev::project::awsx:ec2:Vpc::vpc"]);
+  });
+
+  it("treats an awsx v3 component as one opaque remote resource whose outputs come from fixtures", async () => {
+    const program = (): void => {
+      const vpc = new awsx.ec2.Vpc("net", { numberOfAvailabilityZones: 3 });
+      new aws.lb.LoadBalancer("lb", { subnets: vpc.privateSubnetIds, internal: true });
+    };
+    const bare = await captureInline(program);
+    assert.deepEqual(opaqueComponents(bare).map((r) => r.urn), ["urn:pulumi:dev::project::awsx:ec2:Vpc::net"]);
+    assert.ok(isUnknown(byName(bare, "lb").inputs.subnets), "without fixtures the VPC's outputs are unknown");
+    assert.deepEqual(byName(bare, "lb").propertyDependencies.subnets, [byName(bare, "net").urn]);
+    const fixed = await captureInline(program, { fixtures: { resources: { "awsx:ec2:Vpc": { privateSubnetIds: ["subnet-a", "subnet-b"] } } } });
+    assert.deepEqual(byName(fixed, "lb").inputs.subnets, ["subnet-a", "subnet-b"]);
   });
 
   it("reports a program exception as a ProgramError carrying the original stack", async () => {
