@@ -97,8 +97,21 @@ describe("QueueWorker", () => {
         }
     });
 
-    it("accepts a visibility timeout that meets the minimum, and FIFO queues", async () => {
-        const fifo = await capture(() => void new QueueWorker("jobs", { code: workerCode(), handler: "index.handler", runtime: "python3.12", visibilityTimeoutSeconds: 900, fifo: true }));
+    it("accepts a visibility timeout that meets the minimum, FIFO queues, alarm thresholds and tags", async () => {
+        const fifo = await capture(
+            () =>
+                void new QueueWorker("jobs", {
+                    code: workerCode(),
+                    handler: "index.handler",
+                    runtime: "python3.12",
+                    visibilityTimeoutSeconds: 900,
+                    fifo: true,
+                    alarmThresholds: { oldestMessageAgeSeconds: 120 },
+                    tags: { team: "payments" },
+                }),
+        );
+        assert.equal(alarmsOn(fifo, named(fifo, QUEUE, "jobs-queue"))[0].inputs.threshold, 120);
+        assert.deepEqual(one(fifo, "aws:lambda/function:Function").inputs.tags, { "faultguard:component": "faultguard:aws:QueueWorker", "faultguard:profile": "production", team: "payments" });
         for (const q of ofType(fifo, QUEUE)) {
             assert.equal(q.inputs.fifoQueue, true);
             assert.equal(q.inputs.contentBasedDeduplication, true);

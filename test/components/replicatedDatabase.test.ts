@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { parameterGroupFamily, ReplicatedDatabase } from "../../components";
 import { alarmsOn, argsErrorOf, capture, type CapturedResource, type CapturedStack, dependsVia, named, ofType, one } from "./support";
 
@@ -133,6 +134,13 @@ describe("ReplicatedDatabase", () => {
         assert.match(byPath.allowedSecurityGroupIds, /needs at least one security group allowed to connect/);
         assert.match(byPath.readers, /at least 1 in production so the writer can fail over/);
         assert.match(byPath.subnetIds, /needs subnets in at least 2 availability zones; pass one private subnet per AZ/);
+    });
+
+    it("checks a subnet list known only at deployment time when it resolves", async () => {
+        await assert.rejects(
+            capture(() => void new ReplicatedDatabase("db", { ...PLACEMENT, engine: "postgres", subnetIds: pulumi.output(["subnet-a"]) })),
+            /ReplicatedDatabase "db" \(1 problem\):\n {2}- subnetIds: needs subnets in at least 2 availability zones \(got 1\)/,
+        );
     });
 
     it("rejects a statement_timeout parameter on MySQL and an unknown engine", async () => {
