@@ -19,12 +19,6 @@ interface PlantedFault {
 
 const pillarOf = new Map(allRules.map((r) => [r.id, r.pillar]));
 
-/** "could not evaluate" findings the example stack may show, and why no verdict is possible in a first preview. */
-const JUSTIFIED_NOT_EVALUATED: Record<string, string> = {
-    "sqs-max-receive-count on jobs-queue":
-        "the queue's redrivePolicy is one JSON string that embeds the DLQ's ARN, so the whole string (maxReceiveCount included) is unknown until the DLQ exists; QueueWorker validates maxReceiveCount (5–10) at construction",
-};
-
 function commandOf(name: PreviewRunName): string {
     return PREVIEW_RUNS[name].readme + PREVIEW_RUNS[name].appended;
 }
@@ -90,10 +84,9 @@ describe("stacks end to end: the README's preview commands", function () {
         assert.ok(report.resourceCount > 80, `expected the whole application (${report.resourceCount} resources)`);
         assert.deepEqual(report.violations, [], `violations:\n${brief(report)}`);
         assert.deepEqual(report.summary, { mandatory: 0, advisory: 0, exempted: 0 });
-        // Nothing skipped silently: nothing exempted, no opaque (remote) component hiding resources
-        // from the pack, and a rule gave up on an unknown value only where no verdict is possible
-        // before deployment (each such case justified below).
-        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`).filter((f) => !(f in JUSTIFIED_NOT_EVALUATED)), []);
+        // Nothing skipped silently: no rule gave up on an unknown value, nothing exempted, and no
+        // opaque (remote) component hiding resources from the pack.
+        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`), []);
         assert.deepEqual(report.exempted, []);
         assert.deepEqual(report.opaqueComponents, []);
     });
@@ -120,7 +113,7 @@ describe("stacks end to end: the README's preview commands", function () {
         for (const expected of ["nat-per-az on network-private-1", "rds-multi-az on db-primary", "asg-multi-az on web-asg"]) {
             assert.ok(reported.has(expected), `dev should report ${expected} (advisory); got:\n${brief(report)}`);
         }
-        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`).filter((f) => !(f in JUSTIFIED_NOT_EVALUATED)), []);
+        assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`), []);
     });
 
     it("npm run preview:noncompliant: exits 1 and reports every planted fault on the right resource, at its rule's level", () => {
