@@ -125,14 +125,21 @@ describe("faultguard preview end to end", function () {
     const failed = await cli(dir, "--policy-pack", path.join(PACKS, "basic"));
     assert.equal(failed.code, 2);
     assert.match(failed.stderr, /provider function "aws:ec2\/getSecurityGroup:getSecurityGroup".*--fixtures FILE/s);
-    const fixed = await cli(dir, "--policy-pack", path.join(PACKS, "basic"), "--fixtures", path.join(dir, "fixtures.yaml"), "--format", "json");
+    // Two packs side by side (the second in plain JavaScript).
+    const fixed = await cli(dir, "--policy-pack", path.join(PACKS, "basic"), "--policy-pack", path.join(PACKS, "tags"), "--fixtures", path.join(dir, "fixtures.yaml"), "--format", "json");
     assert.equal(fixed.code, 1, fixed.stderr);
+    const report = JSON.parse(fixed.stdout) as Report;
+    assert.deepEqual(report.policyPacks, [
+      { name: "faultguard-fixture-pack", version: "1.2.3" },
+      { name: "fixture-tags-pack", version: "0.3.0" },
+    ]);
     assert.deepEqual(
-      (JSON.parse(fixed.stdout) as Report).violations.map((v) => [v.policy, v.enforcementLevel, v.name]),
+      report.violations.map((v) => [v.policyPack, v.policy, v.enforcementLevel, v.name]),
       [
-        ["queue-encryption", "advisory", "queue"],
-        ["queue-has-alarm", "mandatory", "queue"],
-        ["queue-has-dlq", "mandatory", "queue"],
+        ["faultguard-fixture-pack", "queue-encryption", "advisory", "queue"],
+        ["faultguard-fixture-pack", "queue-has-alarm", "mandatory", "queue"],
+        ["faultguard-fixture-pack", "queue-has-dlq", "mandatory", "queue"],
+        ["fixture-tags-pack", "owner-tag", "advisory", "queue"],
       ],
     );
   });
