@@ -3,7 +3,7 @@
 // violations, mandatory or advisory, and nothing left "not evaluated". Runs against whatever rules
 // the pack has when the test runs.
 import assert from "node:assert/strict";
-import { ReplicatedDatabase } from "../../components";
+import { AlarmTopic, ReplicatedDatabase } from "../../components";
 import { analyzeInline } from "../support/analyze";
 import { type Finding } from "../../preview/src/report/model";
 import { minimalDatabase, minimalNetwork, minimalService, minimalWebTier, minimalWorker } from "./fixtures";
@@ -13,6 +13,9 @@ function describeFindings(findings: Finding[]): string {
 }
 
 const programs: Record<string, () => void> = {
+    AlarmTopic: () => {
+        new AlarmTopic("ops");
+    },
     MultiAzNetwork: () => {
         minimalNetwork();
     },
