@@ -11,7 +11,7 @@ import { z } from "zod";
  * least-privilege IAM stay on in both profiles. The policy pack's `development` profile makes
  * redundancy rules advisory so such stacks still pass.
  */
-export const profileSchema = z.enum(["production", "development"]);
+export const profileSchema = z.enum(["production", "development"], 'must be "production" (default) or "development"');
 export type Profile = z.infer<typeof profileSchema>;
 
 export const DEFAULT_PROFILE: Profile = "production";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AlarmTopic, ComponentArgsError } from "../../components";
 import { layoutSubnets } from "../../components/network/subnetLayout";
 import { input, inputList, validateArgs } from "../../components/lib/validation";
-import { capture, dependsVia, one } from "./support";
+import { argsErrorOf, capture, dependsVia, one } from "./support";
 
 describe("components/lib", () => {
     describe("validateArgs", () => {
@@ -36,6 +36,12 @@ describe("components/lib", () => {
                     return true;
                 },
             );
+        });
+
+        it("names the allowed profiles", async () => {
+            const { error, registered } = await argsErrorOf(() => new AlarmTopic("ops", { profile: "staging" as never }));
+            assert.deepEqual(registered, []);
+            assert.match(error.message, /profile: must be "production" \(default\) or "development"/);
         });
 
         it("reports a missing required field as required", () => {
