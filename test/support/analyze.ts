@@ -45,9 +45,14 @@ export interface InlineAnalysis {
 const packs = new Map<string, Promise<PolicyPackProcess>>();
 
 /** The shared pack process for `packDir`, started on first use. */
-export function sharedPack(packDir: string = DEFAULT_PACK_DIR): Promise<PolicyPackProcess> {
+export async function sharedPack(packDir: string = DEFAULT_PACK_DIR): Promise<PolicyPackProcess> {
   const dir = path.resolve(packDir);
   let pack = packs.get(dir);
+  // A pack that crashed in an earlier test is replaced, so one failure does not cascade.
+  if (pack && !(await pack.catch(() => undefined))?.alive) {
+    packs.delete(dir);
+    pack = undefined;
+  }
   if (!pack) {
     // Packs type-check on start (as under the engine); a large pack on a slow CI box needs time.
     pack = PolicyPackProcess.start(dir, { startTimeoutMs: 180_000 });

@@ -286,6 +286,11 @@ export class PolicyPackProcess {
     return this.sdk;
   }
 
+  /** False once the pack process has exited (crashed or closed). */
+  get alive(): boolean {
+    return this.exited === undefined && this.client !== undefined;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }
