@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { type Rule } from "../policies/lib/rule";
 import { installSignalHandlers } from "../preview/src/processes";
 import { analysisRun, coldStartMs, type AnalysisRun } from "./measure";
+import { timePreview, type PreviewTiming } from "./preview-timing";
 import { syntheticStack, typeMix } from "./synthetic-stack";
 
 const REPO = path.resolve(__dirname, "..");
@@ -26,13 +27,14 @@ const PACKS: Record<PackId, { dir: string; label: string }> = {
 
 const USAGE = `usage: npm run bench -- [--sizes 1000,10000,50000] [--reps N] [--cold-reps N] [--concurrency N]
                        [--packs faultguard,empty,awsguard] [--faultguard-dir DIR] [--timeout SECONDS]
-                       [--json] [--no-build]`;
+                       [--preview-reps N (0 skips)] [--json] [--no-build]`;
 
 interface Options {
     sizes: number[];
     /** Repetitions per size; undefined = 3 up to 10k resources, 2 above. */
     reps?: number;
     coldReps: number;
+    previewReps: number;
     concurrency: number;
     packs: PackId[];
     timeoutMs: number;
@@ -62,6 +64,7 @@ function parseOptions(argv: string[]): Options {
                 sizes: { type: "string", default: "1000,10000,50000" },
                 reps: { type: "string" },
                 "cold-reps": { type: "string", default: "5" },
+                "preview-reps": { type: "string", default: "3" },
                 concurrency: { type: "string", default: "8" },
                 packs: { type: "string", default: "faultguard,empty,awsguard" },
                 "faultguard-dir": { type: "string" },
@@ -94,6 +97,7 @@ function parseOptions(argv: string[]): Options {
         sizes: v.sizes.split(",").map((s) => positiveInt("sizes", s.trim())),
         reps: v.reps === undefined ? undefined : positiveInt("reps", v.reps),
         coldReps: positiveInt("cold-reps", v["cold-reps"]),
+        previewReps: v["preview-reps"] === "0" ? 0 : positiveInt("preview-reps", v["preview-reps"]),
         concurrency: positiveInt("concurrency", v.concurrency),
         packs: packs as PackId[],
         timeoutMs: positiveInt("timeout", v.timeout) * 1000,
@@ -257,6 +261,16 @@ async function main(): Promise<void> {
 
     checkServed("at the end");
 
+    // faultguard preview of the example stack, end to end, against its parts.
+    let preview: PreviewTiming | undefined;
+    if (opts.previewReps > 0) {
+        try {
+            preview = await timePreview(opts.previewReps, opts.timeoutMs, log);
+        } catch (e) {
+            warnings.push(`faultguard preview timing failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+
     // Ratios, all from this run.
     const at = (size: number, id: PackId): SizeResult | undefined => results.get(size)?.get(id);
     const ours = (size: number) => at(size, "faultguard");
@@ -321,6 +335,7 @@ async function main(): Promise<void> {
             ]),
         ),
         ratios,
+        preview,
         warnings: [...new Set(warnings)],
         pass: ratios.every((r) => r.pass !== false),
         durationMs: Date.now() - started,
@@ -359,6 +374,12 @@ async function main(): Promise<void> {
         const verdict = r.pass === undefined ? "n/a " : r.pass ? "PASS" : "FAIL";
         const cpu = r.cpuValue === undefined ? "-" : r.cpuValue.toFixed(2);
         lines.push(`${r.name.padEnd(58)}${(r.value === undefined ? "-" : r.value.toFixed(2)).padStart(8)}${`≤ ${r.target}`.padStart(8)}  ${verdict}  ${cpu.padStart(6)}   ${r.detail}`);
+    }
+    if (preview) {
+        lines.push(
+            `${preview.command} (${preview.resources} resources), medians: ${preview.wallMs.toFixed(0)} ms wall; report: program ${preview.programMs} ms ‖ pack start ${preview.packStartMs} ms (overlapped), analysis ${preview.analysisMs} ms, total ${preview.totalMs} ms; slowest part: ${preview.slowest}`,
+        );
+        lines.push("");
     }
     for (const w of report.warnings) {
         lines.push(`WARNING: ${w}`);
