@@ -7,9 +7,12 @@ import { loadPolicyConfigFile, type PolicyConfigInput } from "./analyzer/config"
 import { checkPackDir, DEFAULT_PACK_START_TIMEOUT_MS, DEFAULT_RPC_TIMEOUT_MS, PolicyPackProcess } from "./analyzer/pack";
 import { loadFixtures } from "./capture/fixtures";
 import { captureProgram, DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
-import { UsageError } from "./errors";
+import { PolicyPackError, UsageError } from "./errors";
 import { chooseStack, loadProject } from "./project";
 import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
+
+/** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
+const DEFAULT_ANALYSIS_TIMEOUT_MS = 300_000;
 
 export const DEFAULT_POLICY_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
 
@@ -93,9 +96,17 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     const captured = captureResult.status === "fulfilled" ? captureResult.value : await capture;
     const { stack } = captured;
     const analysisStarted = Date.now();
-    const analyses: PackAnalysis[] = await Promise.all(
-      packs.map((pack, i) => analyzeWithPack(stack, { pack, config: packConfigs[i].config, configSource: packConfigs[i].source })),
-    );
+    const analysisLimitMs = options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const analyses: PackAnalysis[] = await Promise.race([
+      Promise.all(packs.map((pack, i) => analyzeWithPack(stack, { pack, config: packConfigs[i].config, configSource: packConfigs[i].source }))),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new PolicyPackError(`Policy analysis of ${stack.resources.length} resources did not finish within ${analysisLimitMs / 1000} s (--timeout); the packs were ended.`)),
+          analysisLimitMs,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
     const report = buildReport(stack, analyses, {
       programMs: captured.wallMs,
       packStartMs: Math.max(0, ...packs.map((p) => p.startMs)),
