@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { allRules } from "../../policies/rules";
 import { fuzzRule } from "./harness";
 
-const RUNS_PER_RULE = 8;
+const RUNS_PER_RULE = 6;
 // Fixed seed: the suite is reproducible; `npm run fuzz -- --seed N` explores others.
 const SEED = 20261127;
 
