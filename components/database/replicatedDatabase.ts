@@ -514,6 +514,8 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
                 new aws.vpc.SecurityGroupIngressRule(`${name}-proxy-in-${i}`, { securityGroupId: proxySecurityGroup.id, referencedSecurityGroupId: sg, ipProtocol: "tcp", fromPort: this.port, toPort: this.port, description: "allowed client", tags }, child);
             });
             new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-out`, { securityGroupId: proxySecurityGroup.id, referencedSecurityGroupId: this.securityGroup.id, ipProtocol: "tcp", fromPort: this.port, toPort: this.port, description: "to the database", tags }, child);
+            // The proxy reads the credentials from Secrets Manager (through the NAT gateways or a VPC endpoint).
+            new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-out-https`, { securityGroupId: proxySecurityGroup.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "to Secrets Manager", tags }, child);
             new aws.vpc.SecurityGroupIngressRule(`${name}-db-in-proxy`, { securityGroupId: this.securityGroup.id, referencedSecurityGroupId: proxySecurityGroup.id, ipProtocol: "tcp", fromPort: this.port, toPort: this.port, description: "from the RDS Proxy", tags }, child);
 
             const proxyRole = new aws.iam.Role(`${name}-proxy`, { assumeRolePolicy: assumeRolePolicyFor("rds.amazonaws.com"), tags }, child);

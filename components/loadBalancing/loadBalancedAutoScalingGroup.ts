@@ -207,7 +207,7 @@ export class LoadBalancedAutoScalingGroup extends pulumi.ComponentResource {
                 iamInstanceProfile: { arn: instanceProfile.arn },
                 vpcSecurityGroupIds: [lb.targetSecurityGroup.id],
                 userData: parsed.userData === undefined ? undefined : pulumi.output(parsed.userData).apply((u) => Buffer.from(u, "utf8").toString("base64")),
-                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "enabled" },
+                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
                 monitoring: { enabled: true },
                 blockDeviceMappings: [
                     {

@@ -49,6 +49,8 @@ export interface HealthCheckedServiceArgs extends CommonArgs {
     /** Autoscaling maximum (default 4 × desiredCount). */
     maxCount?: number;
     environment?: Record<string, pulumi.Input<string>>;
+    /** CPU architecture of the image (default `X86_64`). */
+    cpuArchitecture?: "X86_64" | "ARM64";
     /** Read-only root filesystem for the container (default true; mount volumes for scratch space). */
     readonlyRootFilesystem?: boolean;
     containerHealthCheck?: ContainerHealthCheckArgs;
@@ -95,6 +97,7 @@ const schema = z
         desiredCount: z.number().int().min(1, "must be at least 1").optional(),
         maxCount: z.number().int().min(1).optional(),
         environment: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a valid environment variable name"), z.unknown()).optional(),
+        cpuArchitecture: z.enum(["X86_64", "ARM64"], 'must be "X86_64" or "ARM64"').default("X86_64"),
         readonlyRootFilesystem: z.boolean().default(true),
         containerHealthCheck: z
             .strictObject({
@@ -266,7 +269,7 @@ export class HealthCheckedService extends pulumi.ComponentResource {
                 memory: String(parsed.memoryMb),
                 executionRoleArn: this.executionRole.arn,
                 taskRoleArn: this.taskRole.arn,
-                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: parsed.cpuArchitecture },
                 containerDefinitions,
                 tags,
             },

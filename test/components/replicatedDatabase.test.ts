@@ -107,6 +107,15 @@ describe("ReplicatedDatabase", () => {
         const proxySg = named(stack, "aws:ec2/securityGroup:SecurityGroup", "db-proxy");
         const intoProxy = ofType(stack, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => dependsVia(r, "securityGroupId").includes(proxySg.urn));
         assert.deepEqual(intoProxy.map((r) => r.inputs.referencedSecurityGroupId), [CLIENT_SG]);
+        const outOfProxy = ofType(stack, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => dependsVia(r, "securityGroupId").includes(proxySg.urn));
+        const dbSg = named(stack, "aws:ec2/securityGroup:SecurityGroup", "db-db");
+        assert.deepEqual(
+            outOfProxy.map((r) => [r.inputs.fromPort, r.inputs.cidrIpv4 ?? dependsVia(r, "referencedSecurityGroupId")[0]]),
+            [
+                [5432, dbSg.urn],
+                [443, "0.0.0.0/0"],
+            ],
+        );
     });
 
     it("development profile: single-AZ, no deletion protection, no final snapshot, 1 day of backups", async () => {
