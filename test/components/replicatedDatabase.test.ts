@@ -110,10 +110,10 @@ describe("ReplicatedDatabase", () => {
         const outOfProxy = ofType(stack, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => dependsVia(r, "securityGroupId").includes(proxySg.urn));
         const dbSg = named(stack, "aws:ec2/securityGroup:SecurityGroup", "db-db");
         assert.deepEqual(
-            outOfProxy.map((r) => [r.inputs.fromPort, r.inputs.cidrIpv4 ?? dependsVia(r, "referencedSecurityGroupId")[0]]),
+            outOfProxy.map((r) => [r.inputs.fromPort, r.inputs.cidrIpv4 ?? dependsVia(r, "referencedSecurityGroupId")[0]]).sort(),
             [
-                [5432, dbSg.urn],
                 [443, "0.0.0.0/0"],
+                [5432, dbSg.urn],
             ],
         );
     });
