@@ -93,11 +93,11 @@ describe("MultiAzNetwork", () => {
         const custom = await capture(
             () => new MultiAzNetwork("net", { cidrBlock: "172.20.0.0/20", availabilityZoneNames: ["eu-west-1b", "eu-west-1c"], privateSubnetPrefixLength: 22, publicSubnetPrefixLength: 24 }),
         );
-        assert.deepEqual(subnets(custom, "private").map((s) => [s.inputs.availabilityZone, s.inputs.cidrBlock]), [
+        assert.deepEqual(subnets(custom, "private").map((s) => [s.inputs.availabilityZone, s.inputs.cidrBlock]).sort(), [
             ["eu-west-1b", "172.20.0.0/22"],
             ["eu-west-1c", "172.20.4.0/22"],
         ]);
-        assert.deepEqual(subnets(custom, "public").map((s) => s.inputs.cidrBlock), ["172.20.8.0/24", "172.20.9.0/24"]);
+        assert.deepEqual(subnets(custom, "public").map((s) => s.inputs.cidrBlock).sort(), ["172.20.8.0/24", "172.20.9.0/24"]);
         assert.equal(ofType(custom, NAT).length, 2);
     });
 

@@ -67,7 +67,9 @@ describe("ReplicatedDatabase", () => {
     it("MySQL with read replicas: each replica in its own AZ, no final snapshot on replicas, replica-lag alarms", async () => {
         const stack = await capture(() => void new ReplicatedDatabase("db", { engine: "mysql", readReplicas: 2, availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], ...PLACEMENT }));
         const primary = named(stack, INSTANCE, "db-primary");
-        const replicas = ofType(stack, INSTANCE).filter((i) => i.name.startsWith("db-replica"));
+        const replicas = ofType(stack, INSTANCE)
+            .filter((i) => i.name.startsWith("db-replica"))
+            .sort((a, b) => a.name.localeCompare(b.name));
         assert.equal(replicas.length, 2);
         assert.deepEqual(replicas.map((r) => r.inputs.availabilityZone), ["eu-west-1b", "eu-west-1c"]);
         for (const replica of replicas) {
@@ -88,7 +90,7 @@ describe("ReplicatedDatabase", () => {
             [cluster.inputs.storageEncrypted, cluster.inputs.manageMasterUserPassword, cluster.inputs.deletionProtection, cluster.inputs.skipFinalSnapshot, cluster.inputs.backupRetentionPeriod],
             [true, true, true, false, 14],
         );
-        const instances = ofType(stack, "aws:rds/clusterInstance:ClusterInstance");
+        const instances = ofType(stack, "aws:rds/clusterInstance:ClusterInstance").sort((a, b) => Number(a.inputs.promotionTier) - Number(b.inputs.promotionTier));
         assert.deepEqual(instances.map((i) => [i.name, i.inputs.availabilityZone, i.inputs.promotionTier]), [
             ["db-writer", "us-east-1a", 0],
             ["db-reader-1", "us-east-1b", 1],
