@@ -62,6 +62,13 @@ describe("preview analyzeInline (shared fixture pack)", () => {
     assert.deepEqual(violationsOf(strict, "queue-retention").map((v) => [v.enforcementLevel, v.name]), [["mandatory", "main"]]);
   });
 
+  it("runs remediate-level policies first and analyzes the remediated properties, as the engine does", async () => {
+    const plain = await analyzeInline(() => new aws.sqs.Queue("q", { tags: { role: "dlq" } }), { packDir: PACK });
+    assert.deepEqual(violationsOf(plain, "queue-encryption").map((v) => v.name), ["q"]);
+    const remediated = await analyzeInlineDetailed(() => new aws.sqs.Queue("q", { tags: { role: "dlq" } }), { packDir: PACK, policyConfig: { "queue-encryption-fix": "remediate" } });
+    assert.deepEqual(violationsOf(remediated.report, "queue-encryption"), []);
+  });
+
   it("rejects policy config the pack's schema does not allow, and unknown policy names", async () => {
     await assert.rejects(analyzeInline(queueWithAlarm, { packDir: PACK, policyConfig: { "queue-retention": { minimumSeconds: 5 } } }), /queue-retention: minimumSeconds: must be >= 60/);
     await assert.rejects(analyzeInline(queueWithAlarm, { packDir: PACK, policyConfig: { "no-such-policy": "mandatory" } }), /"no-such-policy" is not a policy of pack faultguard-fixture-pack@1.2.3/);

@@ -72,7 +72,7 @@ describe("preview report rendering", () => {
     const rules = run.tool.driver.rules ?? [];
     assert.deepEqual(
       rules.map((r) => r.id),
-      ["queue-has-dlq", "queue-retention", "queue-encryption", "queue-has-alarm", "stack-has-owner-tag"].map((p) => `faultguard-fixture-pack/${p}`),
+      ["queue-has-dlq", "queue-retention", "queue-encryption", "queue-encryption-fix", "queue-has-alarm", "stack-has-owner-tag"].map((p) => `faultguard-fixture-pack/${p}`),
     );
     const dlqRule = rules[0];
     assert.equal(dlqRule.fullDescription?.text, "SQS queues need a dead-letter queue.");

@@ -31,6 +31,8 @@ export interface PackAnalysis {
   config: Record<string, PolicyConfigEntry>;
   diagnostics: Array<Diagnostic & { phase: "resource" | "stack" }>;
   checks: PolicyCheck[];
+  /** Remediations the pack applied before analysis (remediate-level policies). */
+  remediations: Array<{ policy: string; urn: string; diagnostic: string }>;
   analysisMs: number;
 }
 
@@ -179,6 +181,8 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
   const stackPolicies = pack.info.policies.filter((p) => p.policyType === "stack" && enabled(p.name)).map((p) => p.name);
   const checks: PolicyCheck[] = [];
   const diagnostics: PackAnalysis["diagnostics"] = [];
+  const remediating = Object.values(config).some((c) => c.enforcementLevel === "remediate");
+  const remediations: PackAnalysis["remediations"] = [];
 
   const perResource = await mapLimit(
     resources.filter((r) => r.analyzeEach),
@@ -192,6 +196,17 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
       req.setOptions(buildOptions(proto, r));
       const provider = buildProvider(sdk, byUrn, r);
       if (provider) req.setProvider(provider);
+      if (remediating) {
+        // Like the engine: remediations run first and their properties are what gets analyzed.
+        for (const remediation of await pack.remediate(req)) {
+          if (remediation.properties) {
+            r.inputs = remediation.properties;
+            r.outputs = { ...r.outputs, ...remediation.properties };
+            req.setProperties(sdk.Struct.fromJavaScript(r.inputs as StructInput));
+          }
+          remediations.push({ policy: remediation.policyName, urn: r.urn, diagnostic: remediation.diagnostic });
+        }
+      }
       return { r, result: await pack.analyze(req) };
     },
   );
@@ -230,5 +245,5 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
     // Like the engine: a stack diagnostic without a URN of this stack belongs to the root stack.
     diagnostics.push({ ...d, urn: d.urn && byUrn.has(d.urn) ? d.urn : stack.stackUrn, phase: "stack" });
   }
-  return { info: pack.info, dir: pack.dir, config, diagnostics, checks, analysisMs: Date.now() - started };
+  return { info: pack.info, dir: pack.dir, config, diagnostics, checks, remediations, analysisMs: Date.now() - started };
 }

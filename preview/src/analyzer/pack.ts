@@ -274,6 +274,16 @@ export class PolicyPackProcess {
     return { diagnostics, notApplicable };
   }
 
+  /** Remediate: the pack's `remediate`-level policies rewrite the resource's properties (or explain why not). */
+  async remediate(request: analyzerproto.AnalyzeRequest): Promise<Array<{ policyName: string; properties?: JsonObject; diagnostic: string }>> {
+    const response = await this.call("Remediate", this.client?.remediate as Unary<analyzerproto.AnalyzeRequest, analyzerproto.RemediateResponse>, request, true);
+    return (response?.getRemediationsList() ?? []).map((r) => ({
+      policyName: r.getPolicyname(),
+      properties: r.getProperties()?.toJavaScript() as JsonObject | undefined,
+      diagnostic: r.getDiagnostic(),
+    }));
+  }
+
   async analyze(request: analyzerproto.AnalyzeRequest): Promise<AnalyzeResult> {
     return this.decode(await this.call("Analyze", this.client?.analyze as Unary<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>, request));
   }
