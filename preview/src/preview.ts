@@ -8,7 +8,7 @@ import { checkPackDir, DEFAULT_PACK_START_TIMEOUT_MS, DEFAULT_RPC_TIMEOUT_MS, Po
 import { loadFixtures } from "./capture/fixtures";
 import { captureProgram, DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
 import { PolicyPackError, UsageError } from "./errors";
-import { chooseStack, loadProject } from "./project";
+import { chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
 import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
 
 /** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
@@ -47,6 +47,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
   // Everything that can be wrong with the inputs is checked before any process starts.
   const project = loadProject(options.programDir);
   const stackName = chooseStack(project, options.stack);
+  const stackTags = stackTagsOf(project, loadStackConfig(project, stackName).config);
   const packDirs = (options.policyPacks?.length ? options.policyPacks : [DEFAULT_POLICY_PACK_DIR]).map(checkPackDir);
   const configFiles = options.policyPackConfigs ?? [];
   if (configFiles.length > packDirs.length) {
@@ -99,7 +100,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     const analysisLimitMs = options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     const analyses: PackAnalysis[] = await Promise.race([
-      Promise.all(packs.map((pack, i) => analyzeWithPack(stack, { pack, config: packConfigs[i].config, configSource: packConfigs[i].source }))),
+      Promise.all(packs.map((pack, i) => analyzeWithPack(stack, { pack, config: packConfigs[i].config, configSource: packConfigs[i].source }, { stackTags }))),
       new Promise<never>((_, reject) => {
         timer = setTimeout(
           () => reject(new PolicyPackError(`Policy analysis of ${stack.resources.length} resources did not finish within ${analysisLimitMs / 1000} s (--timeout); the packs were ended.`)),

@@ -159,3 +159,30 @@ export function applyConfigOverrides(project: PulumiProject, base: StackConfig, 
   }
   return { config, secretKeys: base.secretKeys.filter((k) => !overrides.some((o) => namespaced(project.name, o.split("=")[0]) === k)) };
 }
+
+/**
+ * The stack tags a policy pack sees: the automatic `pulumi:project` and `pulumi:runtime` tags, plus
+ * the `pulumi:tags` map of the stack config (how Pulumi declares stack tags in `Pulumi.<stack>.yaml`).
+ */
+export function stackTagsOf(project: PulumiProject, config: Record<string, string>): Record<string, string> {
+  const tags: Record<string, string> = { "pulumi:project": project.name, "pulumi:runtime": project.runtime };
+  const declared = config["pulumi:tags"];
+  if (declared !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(declared);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+      throw new UsageError(`Stack config "pulumi:tags" must be a mapping of tag names to strings, e.g. "pulumi:tags: { faultguard:profile: development }".`);
+    }
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+      if (typeof value !== "string") {
+        throw new UsageError(`Stack config "pulumi:tags.${key}" must be a string (stack tag values are strings).`);
+      }
+      tags[key] = value;
+    }
+  }
+  return tags;
+}
