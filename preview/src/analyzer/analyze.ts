@@ -100,7 +100,10 @@ export function analyzedResources(stack: CapturedStack): AnalyzedResource[] {
       name: r.name,
       parent: r.parent,
       inputs: downgradeResourceRefs(r.wireInputs) as JsonObject,
-      outputs: downgradeResourceRefs(r.wireOutputs) as JsonObject,
+      // A remote component (awsx, eks) is opaque offline: the engine would show the policies its
+      // children, which only its provider plugin can build. Its inputs, under any outputs the
+      // fixtures supply, are the best description of it a rule can get here.
+      outputs: downgradeResourceRefs(r.remote ? { ...r.wireInputs, ...r.wireOutputs } : r.wireOutputs) as JsonObject,
       dependencies: r.dependencies,
       propertyDependencies: r.propertyDependencies,
       providerUrn: providerUrnOf(r.provider) ?? defaultProvider?.urn,

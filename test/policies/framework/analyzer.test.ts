@@ -1,6 +1,7 @@
 // The framework end to end: the real faultguard-aws pack process, configured the way the engine
 // configures it, judging programs captured in preview mode.
 import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
 import { analyzeInline, exemptedOf, notEvaluatedOf, violationsOf } from "../../support/analyze";
@@ -75,5 +76,16 @@ describe("policies framework through the analyzer", () => {
         assert.deepEqual(v.map((x) => x.name), ["same-zone"]);
         assert.match(v[0].message, /1 availability zone \(us-east-1a\)/);
         assert.equal(notEvaluatedOf(report, "asg-multi-az").length, 0);
+    });
+
+    it("judges a remote awsx component offline by the inputs it was given", async () => {
+        const report = await analyzeInline(() => {
+            const one = new awsx.ec2.Vpc("one-az", { numberOfAvailabilityZones: 1 });
+            const three = new awsx.ec2.Vpc("three-az", {});
+            new aws.autoscaling.Group("on-one", { minSize: 2, maxSize: 4, vpcZoneIdentifiers: one.privateSubnetIds });
+            new aws.autoscaling.Group("on-three", { minSize: 3, maxSize: 6, vpcZoneIdentifiers: three.privateSubnetIds });
+        });
+        assert.deepEqual(violationsOf(report, "asg-multi-az").map((x) => x.name), ["on-one"]);
+        assert.deepEqual(report.opaqueComponents.map((c) => c.name).sort(), ["one-az", "three-az"]);
     });
 });
