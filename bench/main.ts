@@ -159,9 +159,18 @@ function divide(numerator: number | undefined, denominator: number | undefined):
     return numerator !== undefined && denominator !== undefined && denominator > 0 ? numerator / denominator : undefined;
 }
 
-function ratio(name: string, wall: [number | undefined, number | undefined], cpu: [number | undefined, number | undefined] | undefined, target: number, detail: string): Ratio {
-    const value = divide(...wall);
-    return { name, value, cpuValue: cpu ? divide(...cpu) : undefined, target, pass: value === undefined ? undefined : value <= target, detail };
+function ratio(
+    name: string,
+    wall: [number | undefined, number | undefined],
+    cpu: [number | undefined, number | undefined] | undefined,
+    target: number,
+    detail: string,
+    decideOn: "wall" | "cpu" = "wall",
+): Ratio {
+    const wallValue = divide(...wall);
+    const cpuValue = cpu ? divide(...cpu) : undefined;
+    const value = decideOn === "wall" ? wallValue : cpuValue;
+    return { name, value, cpuValue, target, pass: value === undefined ? undefined : value <= target, detail };
 }
 
 async function main(): Promise<void> {
@@ -295,11 +304,12 @@ async function main(): Promise<void> {
             "whole-pack cost over the protocol floor",
         ),
         ratio(
-            `Analyze per resource per rule, ours / awsguard (${perRuleSize})`,
+            `Analyze per resource per rule, ours / awsguard (${perRuleSize}, CPU)`,
             [perRule("faultguard", perRuleSize, "wall"), perRule("awsguard", perRuleSize, "wall")],
             [perRule("faultguard", perRuleSize, "cpu"), perRule("awsguard", perRuleSize, "cpu")],
             1,
-            `(Analyze per resource − floor) / resource rules: ours ${resourceRules("faultguard")}, awsguard ${resourceRules("awsguard") ?? "?"}`,
+            `decided on pack CPU time: a difference of two wall times (pack − floor) is mostly noise. (Analyze per resource − floor) / resource rules: ours ${resourceRules("faultguard")}, awsguard ${resourceRules("awsguard") ?? "?"}`,
+            "cpu",
         ),
         ratio(
             "cold start ours / awsguard",
