@@ -23,12 +23,28 @@ function commandOf(name: PreviewRunName): string {
     return PREVIEW_RUNS[name].readme + PREVIEW_RUNS[name].appended;
 }
 
-async function runAll(names: PreviewRunName[]): Promise<Map<PreviewRunName, CommandResult>> {
-    const results = new Map<PreviewRunName, CommandResult>();
+/** The file a run writes with --output (in the repository root), if any. */
+const OUTPUT_FILES: Partial<Record<PreviewRunName, string>> = { sarif: "faultguard.sarif", junit: "faultguard.junit.xml" };
+
+interface Run extends CommandResult {
+    /** What the run wrote to its --output file, read (and the file removed) as soon as it finished. */
+    written?: string;
+}
+
+async function runAll(names: PreviewRunName[]): Promise<Map<PreviewRunName, Run>> {
+    const results = new Map<PreviewRunName, Run>();
     const queue = [...names];
     const worker = async () => {
         for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-            results.set(name, await runCommand(commandOf(name), RUN_TIMEOUT_MS));
+            const file = OUTPUT_FILES[name];
+            const output = file === undefined ? undefined : path.join(REPO_ROOT, file);
+            if (output) fs.rmSync(output, { force: true });
+            const run: Run = await runCommand(commandOf(name), RUN_TIMEOUT_MS);
+            if (output && fs.existsSync(output)) {
+                run.written = fs.readFileSync(output, "utf8");
+                fs.rmSync(output, { force: true });
+            }
+            results.set(name, run);
         }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
@@ -49,19 +65,19 @@ function brief(report: Report): string {
 
 describe("stacks end to end: the README's preview commands", function () {
     this.timeout(3 * RUN_TIMEOUT_MS);
-    const outputs = ["faultguard.sarif", "faultguard.junit.xml"].map((f) => path.join(REPO_ROOT, f));
-    let results: Map<PreviewRunName, CommandResult>;
+    let results: Map<PreviewRunName, Run>;
 
     before(async () => {
-        for (const f of outputs) fs.rmSync(f, { force: true });
         results = await runAll(["prod", "noncompliant", "dev", "badConfig", "sarif", "junit"]);
     });
 
-    after(() => {
-        for (const f of outputs) fs.rmSync(f, { force: true });
-    });
+    function written(name: PreviewRunName): string {
+        const text = result(name).written;
+        assert.ok(text !== undefined, `"${commandOf(name)}" wrote no ${OUTPUT_FILES[name]}`);
+        return text;
+    }
 
-    function result(name: PreviewRunName): CommandResult {
+    function result(name: PreviewRunName): Run {
         const r = results.get(name);
         assert.ok(r, `${name} did not run`);
         if (r.code !== PREVIEW_RUNS[name].exitCode) {
@@ -92,10 +108,9 @@ describe("stacks end to end: the README's preview commands", function () {
     });
 
     it("the pack checked every tier of the prod stack: network, web tier, database, queue worker", () => {
-        result("junit");
         // One JUnit testcase per (policy, resource) checked, named by the resource's URN, whose type
         // chain names the component the resource belongs to.
-        const junit = fs.readFileSync(outputs[1], "utf8");
+        const junit = written("junit");
         for (const component of ["MultiAzNetwork", "LoadBalancedAutoScalingGroup", "ReplicatedDatabase", "QueueWorker"]) {
             assert.match(junit, new RegExp(`<testcase [^>]*name="[^"]*::faultguard:aws:${component}\\$`), `no rule checked a resource of the ${component}`);
         }
@@ -138,13 +153,11 @@ describe("stacks end to end: the README's preview commands", function () {
     });
 
     it("the CI commands write a SARIF 2.1.0 file with no results and a JUnit file with no failures for prod", () => {
-        result("sarif");
-        result("junit");
-        const sarif = JSON.parse(fs.readFileSync(outputs[0], "utf8")) as { version: string; runs: Array<{ tool: { driver: { name: string } }; results: unknown[] }> };
+        const sarif = JSON.parse(written("sarif")) as { version: string; runs: Array<{ tool: { driver: { name: string } }; results: unknown[] }> };
         assert.equal(sarif.version, "2.1.0");
         assert.ok(sarif.runs.length >= 1);
         assert.deepEqual(sarif.runs.flatMap((r) => r.results), []);
-        const junit = fs.readFileSync(outputs[1], "utf8");
+        const junit = written("junit");
         assert.match(junit, /<testsuites[^>]*\bfailures="0"/);
     });
 });
