@@ -112,7 +112,7 @@ describe("robustness: faultguard preview under faults ends with one clear error,
         assert.deepEqual(await survivors(run.descendants), []);
     });
 
-    it("a pack that dies in the middle of AnalyzeStack is reported with its stderr", async () => {
+    it("a pack that dies in the middle of AnalyzeStack is reported as failing in AnalyzeStack", async () => {
         const pack = path.join(FIXTURES, "packs", "exits-in-analyze-stack");
         const run = await runCli([path.join(FIXTURES, "programs", "one-queue"), ...common, "--policy-pack", pack, "--timeout", "60"], 150_000);
         assert.equal(run.code, 2, run.stderr);
