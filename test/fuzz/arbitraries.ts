@@ -26,9 +26,14 @@ function tsFiles(dir: string): string[] {
 
 /** "redrivePolicy", "vpcConfig.subnetIds", "healthCheck.path": string literals that look like property paths. */
 export function propertyPathsFromRuleSources(): string[] {
+    return propertyPathsIn(POLICY_SOURCES.flatMap(tsFiles));
+}
+
+/** The path-like string literals of some source files (e.g. one rule's own file). */
+export function propertyPathsIn(files: readonly string[]): string[] {
     const paths = new Set<string>();
     const literal = /["'`]([a-z][A-Za-z0-9]*(?:\.(?:[A-Za-z][A-Za-z0-9]*|\d+))*)["'`]/g;
-    for (const file of POLICY_SOURCES.flatMap(tsFiles)) {
+    for (const file of files.filter((f) => fs.existsSync(f))) {
         for (const match of fs.readFileSync(file, "utf8").matchAll(literal)) {
             // Skip words that are clearly not property names (module specifiers, prose).
             if (match[1].length > 1 && match[1].length < 60) {
@@ -37,6 +42,11 @@ export function propertyPathsFromRuleSources(): string[] {
         }
     }
     return [...paths].sort();
+}
+
+/** The source file of a rule, by the one-rule-per-file convention. */
+export function ruleSourceFile(pillar: string, id: string): string {
+    return path.join(REPO, "policies", "rules", pillar, `${id}.ts`);
 }
 
 const argsKeysCache = new Map<string, string[]>();
@@ -141,14 +151,20 @@ function setPath(target: JsonObject, dotted: string, value: JsonValue): void {
 }
 
 /** A property bag for `type`: random values at rule-read paths and Args keys. */
-export function propsArb(type: string, rulePaths: readonly string[]): fc.Arbitrary<JsonObject> {
+export function propsArb(type: string, rulePaths: readonly string[], focusPaths: readonly string[] = []): fc.Arbitrary<JsonObject> {
     const keys = [...new Set([...rulePaths, ...argsKeysOf(type)])];
     const entry = fc.tuple(fc.constantFrom(...keys), valueArb(keys));
-    return fc.array(entry, { maxLength: 8 }).map((entries) => {
+    // Besides random values, the unknown sentinel exactly at paths rules read (nested ones
+    // included), preferably those of the rule under test.
+    const unknownAt = fc.array(fc.constantFrom(...(focusPaths.length > 0 ? focusPaths : keys)), { maxLength: 2 });
+    return fc.tuple(fc.array(entry, { maxLength: 8 }), unknownAt).map(([entries, unknownPaths]) => {
         const props: JsonObject = {};
         for (const [key, value] of entries) {
             // fast-check may hand the same value to several runs while shrinking; never mutate it.
             setPath(props, key, structuredClone(value));
+        }
+        for (const key of unknownPaths) {
+            setPath(props, key, UNKNOWN_SENTINEL);
         }
         return props;
     });
@@ -172,6 +188,8 @@ export interface StackShape {
     /** Types other rules judge: candidate link targets (queues, functions, subnets, …). */
     otherTypes: readonly string[];
     rulePaths: readonly string[];
+    /** Paths the rule under test reads (its own source), where subjects get unknowns most. */
+    focusPaths?: readonly string[];
 }
 
 const COMPONENT_TYPES = ["faultguard:aws:QueueWorker", "awsx:ec2:Vpc", "awsx:lb:ApplicationLoadBalancer", "my:component:Opaque"];
@@ -182,14 +200,14 @@ const COMPONENT_TYPES = ["faultguard:aws:QueueWorker", "awsx:ec2:Vpc", "awsx:lb:
  * cycles and self-links), as no real program would produce but a broken one could.
  */
 export function stackArb(shape: StackShape): fc.Arbitrary<GeneratedResource[]> {
-    const resourceArb = (types: readonly string[]) =>
+    const resourceArb = (types: readonly string[], focus: readonly string[] = []) =>
         fc.constantFrom(...types).chain((type) =>
-            fc.record({ type: fc.constant(type), inputs: propsArb(type, shape.rulePaths), extraOutputs: propsArb(type, shape.rulePaths) }),
+            fc.record({ type: fc.constant(type), inputs: propsArb(type, shape.rulePaths, focus), extraOutputs: propsArb(type, shape.rulePaths, focus) }),
         );
     const others = shape.otherTypes.length > 0 ? shape.otherTypes : shape.subjectTypes;
     return fc
         .tuple(
-            fc.array(resourceArb(shape.subjectTypes), { minLength: 1, maxLength: 2 }),
+            fc.array(resourceArb(shape.subjectTypes, shape.focusPaths), { minLength: 1, maxLength: 2 }),
             fc.array(resourceArb(others), { maxLength: 3 }),
             fc.array(fc.constantFrom(...COMPONENT_TYPES), { maxLength: 2 }),
         )

@@ -14,7 +14,7 @@ import { type PolicyPackProcess } from "../../preview/src/analyzer/pack";
 import { type Diagnostic } from "../../preview/src/analyzer/types";
 import { makeUrn, ROOT_STACK_TYPE, rootStackUrn } from "../../preview/src/capture/urn";
 import { sharedPack } from "../support/analyze";
-import { propertyPathsFromRuleSources, stackArb, type GeneratedResource } from "./arbitraries";
+import { propertyPathsFromRuleSources, propertyPathsIn, ruleSourceFile, stackArb, type GeneratedResource, type StackShape } from "./arbitraries";
 
 export const PACK_NAME = "faultguard-aws";
 const PROJECT = "fuzz";
@@ -109,10 +109,10 @@ export async function analyzeCase(pack: PolicyPackProcess, generated: readonly G
 let rulePaths: string[] | undefined;
 
 /** The stack shape for fuzzing `rule`: its own types as subjects, every other rule's types as neighbours. */
-export function shapeFor(rule: Rule): { subjectTypes: readonly string[]; otherTypes: readonly string[]; rulePaths: readonly string[] } {
+export function shapeFor(rule: Rule): StackShape {
     rulePaths ??= propertyPathsFromRuleSources();
     const others = new Set(allRules.flatMap((r) => [...r.resourceTypes]));
-    return { subjectTypes: rule.resourceTypes, otherTypes: [...others], rulePaths };
+    return { subjectTypes: rule.resourceTypes, otherTypes: [...others], rulePaths, focusPaths: propertyPathsIn([ruleSourceFile(rule.pillar, rule.id)]) };
 }
 
 export interface RuleFuzzResult {
