@@ -31,7 +31,7 @@ const USAGE = `usage: npm run bench -- [--sizes 1000,10000,50000] [--reps N] [--
 
 interface Options {
     sizes: number[];
-    /** Repetitions per size; undefined = 3 up to 10k resources, 2 above. */
+    /** Repetitions per size; undefined = 3 up to 10k resources, 1 above (a 50k run takes minutes on 2 cores). */
     reps?: number;
     coldReps: number;
     previewReps: number;
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
     for (const size of opts.sizes) {
         const stack = syntheticStack(size);
         mixes[size] = typeMix(stack);
-        const reps = opts.reps ?? (size > 10_000 ? 2 : 3);
+        const reps = opts.reps ?? (size > 10_000 ? 1 : 3);
         const runs = new Map<PackId, AnalysisRun[]>(opts.packs.map((p) => [p, []]));
         for (let rep = 0; rep < reps; rep++) {
             for (const id of opts.packs) {
@@ -322,7 +322,7 @@ async function main(): Promise<void> {
 
     const report = {
         machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg().map((l) => Number(l.toFixed(2))) },
-        options: { ...opts, reps: opts.reps ?? "3 (≤10k), 2 (>10k)" },
+        options: { ...opts, reps: opts.reps ?? "3 (≤10k), 1 (>10k)" },
         packs: Object.fromEntries(
             opts.packs.map((id) => [
                 id,
