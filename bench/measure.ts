@@ -7,7 +7,6 @@ import * as path from "node:path";
 import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { reconcilePolicyConfig } from "../preview/src/analyzer/config";
 import { PolicyPackProcess } from "../preview/src/analyzer/pack";
-import { type PackInfo, type PolicyConfigEntry } from "../preview/src/analyzer/types";
 import { resolveSdkRoot } from "../preview/src/capture/sdk";
 import { endChild, trackChild } from "../preview/src/processes";
 import { type BenchResource } from "./synthetic-stack";
@@ -102,19 +101,6 @@ export interface AnalysisRun {
     policies: { resource: number; stack: number };
 }
 
-/**
- * The pack's initialConfig in the `--policy-pack-config` file format reconcilePolicyConfig reads
- * ({ level, ...properties }; "all" takes a level only). PackInfo holds it as { level, properties }.
- */
-function withFileFormatInitialConfig(info: PackInfo): PackInfo {
-    const flat: Record<string, Partial<PolicyConfigEntry>> = {};
-    for (const [name, entry] of Object.entries(info.initialConfig)) {
-        const level = entry.enforcementLevel ? { enforcementLevel: entry.enforcementLevel } : {};
-        flat[name] = (name === "all" ? level : { ...level, ...entry.properties }) as Partial<PolicyConfigEntry>;
-    }
-    return { ...info, initialConfig: flat };
-}
-
 type StructInput = Parameters<PolicyPackProcess["proto"]["Struct"]["fromJavaScript"]>[0];
 
 /** Analyze and AnalyzeStack requests for `resources`, as the engine builds them (also used by test/fuzz). */
@@ -171,7 +157,7 @@ export async function analysisRun(packDir: string, resources: readonly BenchReso
     // typeCheck: start exactly as the engine does (faultguard preview preloads a transpile-only hook otherwise).
     const pack = await PolicyPackProcess.start(packDir, { startTimeoutMs: timeouts.startMs, rpcTimeoutMs: timeouts.rpcMs, typeCheck: true });
     try {
-        await pack.configure(reconcilePolicyConfig(withFileFormatInitialConfig(pack.info), undefined));
+        await pack.configure(reconcilePolicyConfig(pack.info, undefined));
         await pack.configureStack({ project: "synthetic", stack: "bench", organization: "organization", tags: {}, config: {}, secretKeys: [] });
         const requests = buildRequests(pack, resources);
         let diagnostics = 0;
