@@ -1,10 +1,10 @@
 // Turns rule definitions into CrossGuard policies.
 //
-// Every rule is its own policy: Pulumi shows, configures and enforces each one by name. Rules that
-// need only the resource run in `Analyze` (fast-skipped by type). Rules that follow links run in ONE
-// stack pass owned by the `faultguard-settings` policy: `@pulumi/policy` deserializes every
-// resource again for each stack policy, so one pass over one graph is what keeps AnalyzeStack
-// linear in resources and nearly flat in rules.
+// Every rule is its own policy: Pulumi shows, configures and enforces each one by name. The code
+// of all of them runs in ONE policy, `faultguard-settings`: per resource in `Analyze` (the resource
+// rules for that type) and once in `AnalyzeStack` (the cross-resource rules, over one graph).
+// `@pulumi/policy` deserializes every resource again for each policy that runs on it, so sharing
+// one dispatcher keeps both passes linear in resources and nearly flat in rules.
 import {
     type EnforcementLevel as PulumiEnforcementLevel,
     type Policy,
@@ -18,7 +18,7 @@ import { z } from "zod";
 import { EXEMPTED_PREFIX, findExemption } from "./exemptions";
 import { StackGraph, type PolicyResourceLike } from "./graph";
 import { ResourceView, UnresolvableError } from "./resource";
-import { type EnforcementLevel, type Finding, type Profile, type Rule } from "./rule";
+import { type EnforcementLevel, type Finding, type Profile, type ResourceRule, type Rule } from "./rule";
 import { configStore, formatZodError, resolveProfile, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
 import { unwrapProps } from "./values";
 
@@ -130,13 +130,13 @@ function startPass(report: ReportDiagnostic, stackTags: ReadonlyMap<string, stri
 }
 
 /** Level for this rule in this pass, or undefined when disabled; reports invalid rule config. */
-function prepare(rule: Rule, pass: Pass, fallbackProps?: Record<string, unknown>): { level: EnforcementLevel; config: unknown } | undefined {
+function prepare(rule: Rule, pass: Pass): { level: EnforcementLevel; config: unknown } | undefined {
     const configured = configStore.policy(rule.id);
     const level = effectiveLevel(rule, configured?.enforcementLevel, pass.profile);
     if (level === "disabled") {
         return undefined;
     }
-    const parsed = ruleConfig(rule, configured?.properties ?? fallbackProps);
+    const parsed = ruleConfig(rule, configured?.properties);
     if (!parsed.ok) {
         pass.report({ name: rule.id, enforcementLevel: "mandatory", message: parsed.error });
         return undefined;
@@ -144,26 +144,46 @@ function prepare(rule: Rule, pass: Pass, fallbackProps?: Record<string, unknown>
     return { level, config: parsed.value };
 }
 
-function resourcePolicy(rule: Rule & { scope: "resource" }): ResourceValidationPolicy {
-    const types = new Set(rule.resourceTypes);
-    const validate = (args: ResourceValidationArgs, sdkReport: SdkReportViolation) => {
-        if (!types.has(args.type)) {
-            return;
+/** Resource rules by the type tokens they judge. */
+export function indexResourceRules(rules: readonly Rule[]): Map<string, ResourceRule[]> {
+    const byType = new Map<string, ResourceRule[]>();
+    for (const rule of rules) {
+        if (rule.scope !== "resource") {
+            continue;
         }
-        const pass = startPassQuiet(asDiagnosticReporter(sdkReport), args.stackTags);
-        const prepared = prepare(rule, pass, args.getConfig<Record<string, unknown>>());
+        for (const type of rule.resourceTypes) {
+            const list = byType.get(type) ?? [];
+            list.push(rule);
+            byType.set(type, list);
+        }
+    }
+    return byType;
+}
+
+/**
+ * Evaluates every resource rule that judges `view`'s type. Exported for tests and the benchmark.
+ * One call per resource, whatever the number of rules: `@pulumi/policy` deserializes a resource
+ * once per policy that runs on it, so the rules share one dispatcher instead of one policy each.
+ */
+export function evaluateResource(
+    rulesByType: ReadonlyMap<string, readonly ResourceRule[]>,
+    view: ResourceView,
+    report: ReportDiagnostic,
+    stackTags?: ReadonlyMap<string, string>,
+): void {
+    const rules = rulesByType.get(view.type);
+    if (!rules) {
+        return;
+    }
+    const pass = startPassQuiet(report, stackTags);
+    for (const rule of rules) {
+        const prepared = prepare(rule, pass);
         if (!prepared) {
-            return;
+            continue;
         }
-        const view = new ResourceView(args.type, args.urn, args.name, unwrapProps(args.props));
         const findings = runCheck(rule, view, () => rule.check(view, { config: prepared.config as never, profile: pass.profile }));
         reportFindings(rule, view, findings, prepared.level, pass);
-    };
-    if (rule.resourceTypes.length === 1) {
-        // Lets the SDK skip other types without deserializing them.
-        (validate as unknown as { __pulumiType: string }).__pulumiType = rule.resourceTypes[0];
     }
-    return { ...policyInfo(rule), validateResource: validate };
 }
 
 /** Like startPass, but settings errors are reported once per stack pass, not per resource. */
@@ -212,21 +232,33 @@ export function buildPolicies(rules: readonly Rule[]): Array<ResourceValidationP
         }
         ids.add(r.id);
     }
-    const settingsPolicy: StackValidationPolicy = {
+    const rulesByType = indexResourceRules(rules);
+    // The one policy that runs code: per resource in Analyze (the resource rules) and once per stack
+    // in AnalyzeStack (the cross-resource rules). Each rule's own policy carries its name, metadata,
+    // level and config schema, and is evaluated here under that name.
+    const enginePolicy: ResourceValidationPolicy & StackValidationPolicy = {
         name: SETTINGS_POLICY,
-        displayName: "faultguard settings and cross-resource pass",
+        displayName: "faultguard settings and evaluation passes",
         description:
-            "Pack settings (profile, exemptions). Also runs, in one pass over the stack graph, every rule that follows links between resources; disabling it disables those rules.",
+            "Pack settings (profile, exemptions). Also evaluates every faultguard-aws rule: resource rules once per resource, cross-resource rules in one pass over the stack graph. Disabling it disables the pack.",
         enforcementLevel: "mandatory",
         configSchema: toConfigSchema(settingsSchema),
+        validateResource: (args: ResourceValidationArgs, report: SdkReportViolation) => {
+            if (!rulesByType.has(args.type)) {
+                return;
+            }
+            const view = new ResourceView(args.type, args.urn, args.name, unwrapProps(args.props));
+            evaluateResource(rulesByType, view, asDiagnosticReporter(report), args.stackTags);
+        },
         validateStack: (args: StackValidationArgs, report: SdkReportViolation) => {
             const graph = StackGraph.fromPolicyResources(args.resources as unknown as PolicyResourceLike[]);
             evaluateStack(rules, graph, asDiagnosticReporter(report), args.stackTags);
         },
     };
-    const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [settingsPolicy];
+    const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [enginePolicy];
     for (const rule of rules) {
-        policies.push(rule.scope === "resource" ? resourcePolicy(rule) : { ...policyInfo(rule), validateResource: [] });
+        // Metadata, level and config schema only; evaluated by the engine policy above.
+        policies.push({ ...policyInfo(rule), validateResource: [] });
     }
     return policies;
 }

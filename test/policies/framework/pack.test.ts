@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { z } from "zod";
 import { StackGraph } from "../../../policies/lib/graph";
-import { buildPolicies, effectiveLevel, evaluateStack, toConfigSchema, type Diagnostic } from "../../../policies/lib/pack";
+import { buildPolicies, effectiveLevel, evaluateResource, evaluateStack, indexResourceRules, toConfigSchema, type Diagnostic } from "../../../policies/lib/pack";
+import { ResourceView } from "../../../policies/lib/resource";
 import { resourceRule, stackRule, unresolvable, violation } from "../../../policies/lib/rule";
 import { configStore, type PolicyConfig } from "../../../policies/lib/settings";
 import { UNKNOWN_STRING } from "../../../policies/lib/values";
@@ -110,5 +111,19 @@ describe("policies/lib/pack", () => {
             properties: { limit: { type: "integer", minimum: 1, maximum: 9007199254740991, default: 5, description: "limit" } },
         });
         assert.throws(() => buildPolicies([strictRule, strictRule]), /duplicate rule id "test-strict"/);
+    });
+
+    it("runs every resource rule of a type in one dispatch, and only the engine policy carries code", () => {
+        const a = resourceRule({ ...base, id: "test-a", pillar: "timeouts", enforcement: { production: "mandatory" }, config: z.object({}), check: () => [violation("a")] });
+        const b = resourceRule({ ...base, id: "test-b", pillar: "timeouts", enforcement: { production: "advisory" }, resourceTypes: [QUEUE, "aws:sns/topic:Topic"], config: z.object({}), check: () => [violation("b")] });
+        const out: Diagnostic[] = [];
+        evaluateResource(indexResourceRules([a, b, strictRule]), new ResourceView(QUEUE, "urn:q", "q", {}), (d) => out.push(d));
+        assert.deepEqual(out.map((d) => [d.name, d.enforcementLevel, d.message]), [["test-a", "mandatory", "a"], ["test-b", "advisory", "b"]]);
+        const [engine, ...perRule] = buildPolicies([a, b, strictRule]) as Array<{ name: string; validateResource?: unknown; validateStack?: unknown }>;
+        assert.equal(engine.name, "faultguard-settings");
+        assert.equal(typeof engine.validateResource, "function");
+        assert.equal(typeof engine.validateStack, "function");
+        // Per-rule policies hold metadata only: @pulumi/policy then never deserializes a resource for them.
+        assert.ok(perRule.every((p) => Array.isArray(p.validateResource) && p.validateResource.length === 0 && p.validateStack === undefined));
     });
 });
