@@ -4,6 +4,7 @@ import { type EnforcementLevel, type PackInfo, type Severity } from "../analyzer
 import { opaqueComponents } from "../capture/stack";
 import { type CapturedStack } from "../capture/types";
 import { nameOfUrn, typeOfUrn } from "../capture/urn";
+import { loadCatalog } from "./scorecard";
 
 export interface Finding {
   policyPack: string;
@@ -118,6 +119,21 @@ export function buildReport(
   };
 }
 
+/**
+ * The (rule, resource) pairs a pack with a rule catalog judges: a resource whose type the rule
+ * covers. More precise than "every policy that did not say not-applicable", which counts a pack
+ * that evaluates all its rules in one dispatcher policy (as faultguard-aws does) on every resource.
+ */
+function catalogChecks(analysis: PackAnalysis, stack: CapturedStack): PolicyCheck[] | undefined {
+  const rules = loadCatalog(analysis.dir);
+  if (!rules) return undefined;
+  const byType = new Map<string, string[]>();
+  for (const rule of rules) {
+    for (const type of rule.resourceTypes) byType.set(type, [...(byType.get(type) ?? []), rule.id]);
+  }
+  return stack.resources.flatMap((r) => (byType.get(r.type) ?? []).map((policy) => ({ policyPack: analysis.info.name, policy, urn: r.urn })));
+}
+
 export function buildPreviewResult(stack: CapturedStack, analyses: PackAnalysis[], report: Report, programFile?: string): PreviewResult {
   const sources: PreviewResult["sources"] = {};
   const resourceTypes: PreviewResult["resourceTypes"] = {};
@@ -128,7 +144,7 @@ export function buildPreviewResult(stack: CapturedStack, analyses: PackAnalysis[
   return {
     report,
     packs: analyses.map((a) => ({ info: a.info, dir: a.dir })),
-    checks: analyses.flatMap((a) => a.checks),
+    checks: analyses.flatMap((a) => catalogChecks(a, stack) ?? a.checks),
     programFile,
     sources,
     resourceTypes,
