@@ -7,14 +7,14 @@ export type JsonObject = { [key: string]: JsonValue };
 /** The engine's marker for a value that is not known during a preview. */
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Signature keys the Pulumi wire format uses for special objects. */
+/** Signature keys the Pulumi wire format uses for special objects (wire constants; a test pins them to the SDK's). */
 export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SIG = {
   secret: "1b47061264138c4ac30d75fd1eb44270",
   resourceReference: "5cf8f73096256a8f31e491e813e4eb8e",
   outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
   asset: "c44067f5952c0a294b673a41bacd8c17",
-  archive: "0def7320c3a5731c473e5ecbe6d9c0f3",
+  archive: "0def7320c3a5731c473e5ecbe6d01bc7",
 } as const;
 
 /** How a decoded (JSON-safe) value says "unknown during preview". */
