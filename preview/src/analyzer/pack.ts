@@ -171,6 +171,22 @@ export class PolicyPackProcess {
     });
   }
 
+  /** True once the process has exited, waiting up to `ms` for it (and its last stderr) if needed. */
+  private exitedWithin(ms: number): Promise<boolean> {
+    if (this.exited) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onExit = () => {
+        clearTimeout(timer);
+        setTimeout(() => resolve(true), 50);
+      };
+      const timer = setTimeout(() => {
+        this.child.off("exit", onExit);
+        resolve(this.exited !== undefined);
+      }, ms);
+      this.child.once("exit", onExit);
+    });
+  }
+
   private call<Req, Res>(method: string, fn: Unary<Req, Res> | undefined, request: Req, allowUnimplemented = false): Promise<Res | undefined> {
     const client = this.client;
     if (!client || !fn) return Promise.reject(new PolicyPackError(`${this.describe()} is not running.`));
@@ -186,8 +202,13 @@ export class PolicyPackProcess {
         if (error.code === status.DEADLINE_EXCEEDED) {
           return reject(new PolicyPackError(`${this.describe()} did not answer ${method} within ${this.rpcTimeoutMs / 1000} s (RPC timeout).`));
         }
-        if (error.code === status.UNAVAILABLE && this.exited) {
-          return reject(new PolicyPackError(`${this.describe()} exited during ${method}.${this.stderrParagraph()}`));
+        if (error.code === status.UNAVAILABLE) {
+          // A crashing pack drops the connection before its exit event arrives: give the exit (and
+          // the last of its stderr) a moment, so the error says why the pack died.
+          void this.exitedWithin(500).then((exited) =>
+            reject(new PolicyPackError(exited ? `${this.describe()} exited during ${method}.${this.stderrParagraph()}` : `${this.describe()} failed in ${method}: ${error.details || error.message}`)),
+          );
+          return;
         }
         reject(new PolicyPackError(`${this.describe()} failed in ${method}: ${error.details || error.message}`));
       });
