@@ -19,3 +19,11 @@ export const DEFAULT_PROFILE: Profile = "production";
 export function isProduction(profile: Profile | undefined): boolean {
     return (profile ?? DEFAULT_PROFILE) === "production";
 }
+
+/**
+ * How many instances or tasks to run when the caller does not say: in production one per AZ and at
+ * least two (so losing an AZ or an instance leaves capacity), in development one.
+ */
+export function defaultRedundantCount(explicit: number | undefined, production: boolean, azCount: number | undefined): number {
+    return explicit ?? (production ? Math.max(2, azCount ?? 2) : 1);
+}

@@ -5,6 +5,7 @@ import { resolveAlarmTopic } from "../alarms/alarmTopic";
 import { createMetricAlarm } from "../alarms/metricAlarm";
 import { type CommonArgs, commonArgsShape } from "../lib/common";
 import { assumeRolePolicyFor } from "../lib/iam";
+import { defaultRedundantCount } from "../lib/profile";
 import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
 import { componentTags } from "../lib/tags";
 import { ComponentArgsError, input, validateArgs, whenValid } from "../lib/validation";
@@ -95,7 +96,7 @@ const schema = z
         if (production && azCount !== undefined && azCount < 2) {
             ctx.addIssue({ code: "custom", path: ["privateSubnetIds"], message: `needs subnets in at least 2 availability zones in production (got ${azCount}); pass one private subnet per AZ, or use profile "development"` });
         }
-        const minSize = resolveMinSize(args.minSize, production, azCount);
+        const minSize = defaultRedundantCount(args.minSize, production, azCount);
         if (production && azCount !== undefined && minSize < azCount) {
             ctx.addIssue({ code: "custom", path: ["minSize"], message: `must be at least the number of AZs (${azCount}) so every AZ keeps an instance; raise minSize to ${azCount}` });
         }
@@ -117,9 +118,6 @@ const schema = z
         }
     }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "healthCheckGracePeriodSeconds"));
 
-function resolveMinSize(minSize: number | undefined, production: boolean, azCount: number | undefined): number {
-    return minSize ?? (production ? Math.max(2, azCount ?? 2) : 1);
-}
 
 /**
  * EC2 instances in an Auto Scaling group over at least two AZs behind an Application Load Balancer.
@@ -154,7 +152,7 @@ export class LoadBalancedAutoScalingGroup extends pulumi.ComponentResource {
         const tags = componentTags(TYPE, parsed.profile, parsed.tags);
         const child = { parent: this };
         const azCount = knownCount(args.privateSubnetIds);
-        const minSize = resolveMinSize(parsed.minSize, production, azCount);
+        const minSize = defaultRedundantCount(parsed.minSize, production, azCount);
         const maxSize = parsed.maxSize ?? Math.max(minSize * 2, minSize);
         // Plain lists were checked by the schema; an Output<string[]> is checked when it resolves.
         const privateSubnetIds = Array.isArray(args.privateSubnetIds)

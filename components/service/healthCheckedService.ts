@@ -6,6 +6,7 @@ import { createMetricAlarm } from "../alarms/metricAlarm";
 import { type CommonArgs, commonArgsShape } from "../lib/common";
 import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
+import { defaultRedundantCount } from "../lib/profile";
 import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
 import { componentTags } from "../lib/tags";
 import { input, validateArgs, whenValid } from "../lib/validation";
@@ -127,7 +128,7 @@ const schema = z
         if (production && azCount !== undefined && azCount < 2) {
             ctx.addIssue({ code: "custom", path: ["privateSubnetIds"], message: `needs subnets in at least 2 availability zones in production (got ${azCount}); pass one private subnet per AZ, or use profile "development"` });
         }
-        const desired = resolveDesiredCount(args.desiredCount, production, azCount);
+        const desired = defaultRedundantCount(args.desiredCount, production, azCount);
         if (production && desired < 2) {
             ctx.addIssue({ code: "custom", path: ["desiredCount"], message: 'must be at least 2 in production so tasks run in 2 AZs; raise desiredCount or use profile "development"' });
         }
@@ -156,9 +157,6 @@ const schema = z
         }
     }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "containerHealthCheck", "healthCheckGracePeriodSeconds"));
 
-function resolveDesiredCount(desired: number | undefined, production: boolean, azCount: number | undefined): number {
-    return desired ?? (production ? Math.max(2, azCount ?? 2) : 1);
-}
 
 /**
  * An ECS Fargate service behind an Application Load Balancer, safe to deploy and to lose an AZ:
@@ -189,7 +187,7 @@ export class HealthCheckedService extends pulumi.ComponentResource {
         const tags = componentTags(TYPE, parsed.profile, parsed.tags);
         const child = { parent: this };
         const azCount = knownCount(args.privateSubnetIds);
-        const desiredCount = resolveDesiredCount(parsed.desiredCount, production, azCount);
+        const desiredCount = defaultRedundantCount(parsed.desiredCount, production, azCount);
         const maxCount = parsed.maxCount ?? desiredCount * 4;
         this.alarmTopicArn = pulumi.output(resolveAlarmTopic(this, name, parsed.alarms?.topicArn, parsed));
         const privateSubnetIds = Array.isArray(args.privateSubnetIds) ? args.privateSubnetIds : guardedSubnetIds(args.privateSubnetIds, production ? 2 : 1, "privateSubnetIds", TYPE, name);
