@@ -1,5 +1,5 @@
 import { gracefulDegradationRules } from "../../../../policies/rules/graceful-degradation";
-import { assertNeverCrashes } from "../health-checks/odd-shapes";
+import { assertNeverCrashes } from "../../../support/odd-shapes";
 
 describe("graceful-degradation rules on odd shapes (property-based)", () => {
     it("never throw anything but UnresolvableError", () => {

@@ -1,6 +1,6 @@
 import { aws } from "../../../../policies/lib/aws-types";
 import { observabilityRules } from "../../../../policies/rules/observability";
-import { assertNeverCrashes } from "../health-checks/odd-shapes";
+import { assertNeverCrashes } from "../../../support/odd-shapes";
 
 describe("observability rules on odd shapes (property-based)", () => {
     it("never throw anything but UnresolvableError", () => {
