@@ -52,6 +52,35 @@ export function render(result: PreviewResult, format: Format, cwd: string): stri
   }
 }
 
+/** Node timers hold at most 2^31-1 ms; a longer one fires at once (and would fail every child's start). */
+export const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout ${JSON.stringify(text)}: give a positive number of seconds, e.g. --timeout 120.`);
+  if (seconds > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout ${JSON.stringify(text)}: at most ${MAX_TIMEOUT_SECONDS} seconds (about 24 days) is supported.`);
+  return seconds * 1000;
+}
+
+/**
+ * Checks that `file` can be written (folder exists, file or folder writable, not a directory) by
+ * opening it for append, as the final write will; a file created by the check is removed again,
+ * so a failing run leaves nothing behind.
+ */
+function checkOutputFile(file: string, given: string): string {
+  const existed = fs.existsSync(file);
+  try {
+    fs.closeSync(fs.openSync(file, "a"));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT" ? `the folder ${path.dirname(file)} does not exist` : code === "EISDIR" ? "it is a directory" : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "it is not writable" : String(code ?? err);
+    throw new UsageError(`--output ${given}: cannot write the report there (${why}); choose a writable file path.`);
+  }
+  if (!existed) fs.rmSync(file, { force: true });
+  return file;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
@@ -92,13 +121,10 @@ export async function main(argv: string[], io: Io = { stdout: (t) => process.std
     if (extra.length > 0) throw new UsageError(`Unexpected argument${extra.length > 1 ? "s" : ""} ${extra.map((e) => JSON.stringify(e)).join(", ")}; PROGRAM_DIR is the only positional argument.`);
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: use one of ${FORMATS.join(", ")}.`);
-    let timeoutMs: number | undefined;
-    if (values.timeout !== undefined) {
-      const seconds = Number(values.timeout);
-      if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout ${JSON.stringify(values.timeout)}: give a positive number of seconds, e.g. --timeout 120.`);
-      timeoutMs = seconds * 1000;
-    }
+    const timeoutMs = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
     const resolve = (p: string): string => path.resolve(io.cwd, p);
+    // A report that cannot be written must stop the run before any work, not lose its result after.
+    const output = values.output === undefined ? undefined : checkOutputFile(resolve(values.output), values.output);
     const result = await runPreview({
       programDir: resolve(programDir ?? "."),
       stack: values.stack,
@@ -111,8 +137,12 @@ export async function main(argv: string[], io: Io = { stdout: (t) => process.std
       onProgramOutput: io.stderr,
     });
     const text = render(result, format, io.cwd);
-    if (values.output) {
-      fs.writeFileSync(resolve(values.output), text);
+    if (output) {
+      try {
+        fs.writeFileSync(output, text);
+      } catch (err) {
+        throw new UsageError(`--output ${values.output}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+      }
       const s = result.report.summary;
       io.stderr(`faultguard preview: wrote ${format} report to ${values.output} (${s.mandatory} mandatory, ${s.advisory} advisory, ${s.exempted} exempted)\n`);
     } else {

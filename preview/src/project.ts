@@ -116,10 +116,42 @@ export function listStacks(project: PulumiProject): string[] {
     .sort();
 }
 
-/** `--stack` if given, else the only stack that has a config file. */
+// Pulumi's rule for stack names (pkg/backend/httpstate/backend.go and diy/backend.go, validateStackName:
+// `^[A-Za-z0-9_.-]{1,100}$`); a stack reference may be qualified as org/name or org/project/name.
+const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/** The stack name of a `--stack` reference (`name`, `org/name` or `org/project/name`), validated as Pulumi does. */
+export function parseStackReference(project: PulumiProject, reference: string): string {
+  const parts = reference.split("/");
+  const name = parts[parts.length - 1];
+  const problem =
+    parts.length > 3
+      ? "a stack reference is NAME, ORG/NAME or ORG/PROJECT/NAME"
+      : parts.some((p) => p === "")
+        ? "a part of the reference is empty"
+        : !STACK_NAME.test(name)
+          ? "stack names may only contain alphanumeric characters, hyphens, underscores or periods (at most 100)"
+          : parts.length === 3 && parts[1] !== project.name
+            ? `it names project "${parts[1]}", but this project is "${project.name}"`
+            : undefined;
+  if (problem) throw new UsageError(`--stack ${JSON.stringify(reference)} is not a valid stack name: ${problem}.`);
+  return name;
+}
+
+/**
+ * `--stack` if given, else the only stack that has a config file. Offline, the stacks that exist are
+ * the ones with a Pulumi.<stack>.yaml: a name that is not among them stops the run, as Pulumi stops
+ * for a stack that does not exist (a project without any stack config file takes any valid name).
+ */
 export function chooseStack(project: PulumiProject, requested: string | undefined): string {
-  if (requested) return requested;
   const stacks = listStacks(project);
+  if (requested !== undefined) {
+    const name = parseStackReference(project, requested);
+    if (stacks.length > 0 && !stacks.includes(name)) {
+      throw new UsageError(`no stack named "${name}" found: ${project.stackConfigDir} has config for ${stacks.map((s) => `"${s}"`).join(", ")}; pass one of them with --stack.`);
+    }
+    return name;
+  }
   if (stacks.length === 1) return stacks[0];
   if (stacks.length === 0) {
     throw new UsageError(`No stack given and ${project.stackConfigDir} has no Pulumi.<stack>.yaml; pass --stack NAME.`);
