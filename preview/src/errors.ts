@@ -21,12 +21,39 @@ export class PolicyPackError extends FaultguardError {}
 /** Policy configuration that the pack's schemas reject. */
 export class PolicyConfigError extends FaultguardError {}
 
-/** Trims a child's stderr to its last lines, for inclusion in a one-paragraph error. */
+/**
+ * Pulumi's promise-leak report ("The Pulumi runtime detected that N promises were still active …",
+ * runtime/debuggable.js), printed at exit after an earlier failure left registrations pending. It
+ * blames the program for the consequence of that failure, so it is never what we show as the cause.
+ */
+const PULUMI_LEAK_REPORT = /^The Pulumi runtime detected that \d+ promises? (?:was|were) still active[\s\S]*?(?:leaked promises\.|$)/m;
+
+/** A line that states an error (Node's "TypeError: …", "Error: Cannot find module …", a CLI's "error: …"). */
+const ERROR_LINE = /^\s*(?:[A-Z][A-Za-z]*Error(?: \[[A-Z_]+\])?:|Error:|error:|Uncaught |Cannot find module )/;
+
+/** The first line in `text` that states an error, if any. */
+export function firstErrorLine(text: string): string | undefined {
+  return text
+    .replace(PULUMI_LEAK_REPORT, "")
+    .split("\n")
+    .find((line) => ERROR_LINE.test(line))
+    ?.trim();
+}
+
+/**
+ * Trims a child's stderr to its last lines, for inclusion in a one-paragraph error, keeping the
+ * line that says why it failed (the first error line) even when it is further up than the tail,
+ * and leaving out Pulumi's promise-leak report.
+ */
 export function tail(text: string, maxLines = 20): string {
   // eslint-disable-next-line no-control-regex
-  const lines = text.replace(/\u001b\[[0-9;]*m/g, "").trimEnd().split("\n");
-  const shown = lines.slice(-maxLines).join("\n");
-  return lines.length > maxLines ? `…\n${shown}` : shown;
+  const clean = text.replace(/\u001b\[[0-9;]*m/g, "").replace(PULUMI_LEAK_REPORT, "").trimEnd();
+  const lines = clean.split("\n");
+  const shown = lines.slice(-maxLines);
+  if (lines.length <= maxLines) return shown.join("\n");
+  const cause = firstErrorLine(clean);
+  const causeShown = cause !== undefined && shown.some((line) => line.trim() === cause);
+  return [...(cause !== undefined && !causeShown ? [cause] : []), "…", ...shown].join("\n");
 }
 
 /**

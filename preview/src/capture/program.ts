@@ -2,7 +2,7 @@
 // project's name, main, stack config and runtime options, against the program's own @pulumi/pulumi.
 import { fork } from "node:child_process";
 import * as path from "node:path";
-import { ProgramFailedError, tail, userFrame } from "../errors";
+import { firstErrorLine, ProgramFailedError, tail, userFrame } from "../errors";
 import { endChild, trackChild } from "../processes";
 import { applyConfigOverrides, loadProject, loadStackConfig, type PulumiProject } from "../project";
 import { type CaptureSettings } from "./run";
@@ -41,12 +41,36 @@ export interface CapturedProgram {
 
 const CHILD_ENTRY = path.join(__dirname, "child-entry.js");
 
+/**
+ * Whose failure a program error is: the program's (it threw from its own code or a library it
+ * uses) or faultguard's (it threw inside faultguard's capture code, e.g. an SDK it cannot drive).
+ * Only the first is the user's to fix, so only then does the message say so.
+ */
+function blamesFaultguard(stack: string | undefined): boolean {
+  const firstFrame = stack?.split("\n").find((line) => line.trim().startsWith("at "));
+  return firstFrame !== undefined && firstFrame.includes(__dirname);
+}
+
 function programError(project: PulumiProject, reply: Extract<ChildReply, { type: "error" }>): ProgramFailedError {
   if (reply.kind === "invoke") return new ProgramFailedError(reply.message);
   const frame = userFrame(reply.stack, project.dir);
   const where = frame ? ` (${frame.replace(/^at /, "at ")})` : "";
   const kind = reply.name && reply.name !== "Error" ? `${reply.name}: ` : "";
+  if (!frame && blamesFaultguard(reply.stack)) {
+    const origin = reply.stack?.split("\n").find((line) => line.trim().startsWith("at "))?.trim() ?? "";
+    return new ProgramFailedError(
+      `faultguard failed while running the Pulumi program in ${project.dir}: ${kind}${reply.message} (${origin}). This is a faultguard problem, not one in your program; please report it with this message.`,
+    );
+  }
   return new ProgramFailedError(`The Pulumi program in ${project.dir} failed: ${kind}${reply.message}${where}. Fix the program and run again.`);
+}
+
+/** The message for a child that exited without replying: the first error it printed leads. */
+function exitedEarlyError(project: PulumiProject, how: string, stderr: string): ProgramFailedError {
+  const cause = firstErrorLine(stderr);
+  return new ProgramFailedError(
+    `The Pulumi program in ${project.dir} exited (${how}) without finishing${cause ? `: ${cause}` : "."}${stderr.trim() ? ` Its stderr:\n${tail(stderr)}` : ""}`,
+  );
 }
 
 export async function captureProgram(dir: string, options: CaptureProgramOptions): Promise<CapturedProgram> {
@@ -97,7 +121,7 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
         clearTimeout(timer);
         // A reply may still be in flight when the child exits right after sending it.
         setImmediate(() =>
-          reject(new ProgramFailedError(`The Pulumi program in ${project.dir} exited (${signal ?? `code ${code}`}) without finishing.${stderr ? ` Its stderr:\n${tail(stderr)}` : ""}`)),
+          reject(exitedEarlyError(project, signal ?? `code ${code}`, stderr)),
         );
       });
       child.once("error", (err) => {
