@@ -17,9 +17,44 @@ export interface ExemptionSubject {
 export type ExemptionStatus =
     | { status: "none" }
     | { status: "active"; reason: string; expires?: string; source: string }
-    | { status: "expired"; reason: string; expires: string; source: string };
+    | { status: "expired"; reason: string; expires: string; source: string }
+    /** An exemption that does not say clearly what it exempts until when: rejected, never widened. */
+    | { status: "rejected"; problem: string; source: string };
 
-const EXPIRES_IN_TAG = /\s*\bexpires=(\d{4}-\d{2}-\d{2})\s*$/;
+/** The shortest reason accepted (the settings schema's `reason` has the same minimum). */
+export const MIN_REASON_LENGTH = 3;
+
+/** True for an ISO date (YYYY-MM-DD) that exists in the calendar. */
+export function isCalendarDate(text: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+        return false;
+    }
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const EXPIRES_AT_END = /\s*\bexpires=(\S+)\s*$/;
+const MENTIONS_EXPIRES = /\bexpires?\b/i;
+
+/**
+ * Parses a tag value `<reason> [expires=YYYY-MM-DD]`. Anything that reads like an expiry but is not
+ * one at the end in ISO form (another date format, text after it, an impossible date) and a reason
+ * shorter than MIN_REASON_LENGTH are problems: such an exemption must not become permanent.
+ */
+export function parseExemptionTag(value: string): { reason: string; expires?: string } | { problem: string } {
+    const m = EXPIRES_AT_END.exec(value);
+    const reason = (m ? value.slice(0, m.index) : value).trim();
+    if (m && !isCalendarDate(m[1])) {
+        return { problem: `expires=${m[1]} is not a date; write expires=YYYY-MM-DD (a real calendar date) at the end of the value` };
+    }
+    if (MENTIONS_EXPIRES.test(reason)) {
+        return { problem: "an expiry must be the last part of the value, written expires=YYYY-MM-DD" };
+    }
+    if (reason.length < MIN_REASON_LENGTH) {
+        return { problem: `give a reason (at least ${MIN_REASON_LENGTH} characters) before any expires=YYYY-MM-DD` };
+    }
+    return m ? { reason, expires: m[1] } : { reason };
+}
 
 function statusFor(reason: string, expires: string | undefined, source: string, today: string): ExemptionStatus {
     if (expires !== undefined && expires < today) {
@@ -47,10 +82,10 @@ export function findExemption(
     today: string = new Date().toISOString().slice(0, 10),
 ): ExemptionStatus {
     const tag = subject.tags[EXEMPT_TAG_PREFIX + ruleId];
-    if (tag !== undefined && tag.trim() !== "") {
-        const m = EXPIRES_IN_TAG.exec(tag);
-        const reason = (m ? tag.slice(0, m.index) : tag).trim() || "(no reason given)";
-        return statusFor(reason, m?.[1], `tag ${EXEMPT_TAG_PREFIX}${ruleId}`, today);
+    if (tag !== undefined) {
+        const source = `tag ${EXEMPT_TAG_PREFIX}${ruleId}`;
+        const parsed = parseExemptionTag(tag);
+        return "problem" in parsed ? { status: "rejected", problem: parsed.problem, source } : statusFor(parsed.reason, parsed.expires, source, today);
     }
     for (const e of configured) {
         if (!matches(e.rule, ruleId)) {

@@ -81,11 +81,31 @@ function ruleConfig(rule: Rule, raw: Record<string, unknown> | undefined): { ok:
     }
     let hit = cache.get(rule.id);
     if (!hit) {
+        hit = unknownConfigKeys(rule, key);
+    }
+    if (!hit) {
         const parsed = rule.config.safeParse(key);
         hit = parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: formatZodError(parsed.error, rule.id) };
         cache.set(rule.id, hit);
     }
     return hit;
+}
+
+/**
+ * A key the rule does not define (a misspelt threshold) would otherwise be dropped and the default
+ * used in silence; the engine does not reject it (configSchema has no additionalProperties).
+ */
+function unknownConfigKeys(rule: Rule, raw: Record<string, unknown>): { ok: false; error: string } | undefined {
+    const known = Object.keys(rule.config.shape);
+    const unknown = Object.keys(raw).filter((k) => !known.includes(k));
+    if (unknown.length === 0) {
+        return undefined;
+    }
+    const list = (keys: string[]) => keys.map((k) => `"${k}"`).join(", ");
+    return {
+        ok: false,
+        error: `invalid config for policy "${rule.id}": unknown ${unknown.length === 1 ? "key" : "keys"} ${list(unknown)}; ${known.length > 0 ? `its keys are ${list(known)}` : "it takes no properties"}.`,
+    };
 }
 
 function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | void): Finding[] {
@@ -114,7 +134,12 @@ function reportFindings(rule: Rule, subject: ResourceView, findings: Finding[], 
             pass.report({ name: rule.id, urn, enforcementLevel: "advisory", message: `${EXEMPTED_PREFIX} ${ex.reason} (${until}; ${ex.source}): ${text}` });
             continue;
         }
-        const message = ex.status === "expired" ? `${text} (exemption expired on ${ex.expires}: ${ex.reason})` : text;
+        const message =
+            ex.status === "expired"
+                ? `${text} (exemption expired on ${ex.expires}: ${ex.reason})`
+                : ex.status === "rejected"
+                  ? `${text} (exemption not applied: ${ex.source}: ${ex.problem})`
+                  : text;
         // Unresolvable findings are advisory whatever the rule's level: the preview cannot decide.
         const reported: PulumiEnforcementLevel = f.kind === "violation" ? (level as PulumiEnforcementLevel) : "advisory";
         pass.report({ name: rule.id, urn, enforcementLevel: reported, message });

@@ -5,11 +5,15 @@
 // pack keeps its own copy of the whole config, taken from the same `Configure` request the SDK
 // handles. Everything else about config (schema validation, defaults) stays the engine's job.
 import { z } from "zod";
+import { isCalendarDate, MIN_REASON_LENGTH } from "./exemptions";
 import { type EnforcementLevel, type Profile } from "./rule";
 
 export const SETTINGS_POLICY = "faultguard-settings";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date such as 2027-01-31");
+const isoDate = z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date such as 2027-01-31")
+    .refine(isCalendarDate, "use a real calendar date in ISO form, such as 2027-01-31");
 
 export const exemptionSchema = z.strictObject({
     rule: z.string().min(1).describe("Rule (policy name) to exempt, or a glob such as \"*-alarm\"."),
@@ -17,7 +21,11 @@ export const exemptionSchema = z.strictObject({
         .string()
         .min(1)
         .describe("URN, resource name or Pulumi type token to exempt; globs allowed (\"urn:pulumi:*::*::aws:sqs/queue:Queue::legacy-*\")."),
-    reason: z.string().min(3).describe("Why the exemption is acceptable; shown with every exempted finding."),
+    reason: z
+        .string()
+        .min(MIN_REASON_LENGTH)
+        .refine((r) => r.trim().length >= MIN_REASON_LENGTH, `give a reason of at least ${MIN_REASON_LENGTH} characters`)
+        .describe("Why the exemption is acceptable; shown with every exempted finding."),
     expires: isoDate.optional().describe("Last day (UTC) the exemption holds; afterwards the finding is a violation again."),
 });
 export type Exemption = z.infer<typeof exemptionSchema>;

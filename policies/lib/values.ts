@@ -130,11 +130,14 @@ export function parseJsonValue(value: unknown): JsonRead {
     }
 }
 
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 export function asNumber(value: unknown): number | undefined {
     if (typeof value === "number" && Number.isFinite(value)) {
         return value;
     }
-    if (typeof value === "string" && value.trim() !== "" && !isUnknown(value)) {
+    // Plain decimal only: Number() would also read "0x3c", "1e3" or "  7 " as numbers.
+    if (typeof value === "string" && DECIMAL.test(value)) {
         const n = Number(value);
         return Number.isFinite(n) ? n : undefined;
     }

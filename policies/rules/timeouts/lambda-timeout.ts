@@ -4,6 +4,8 @@ import { resourceRule, violation } from "../../lib/rule";
 
 /** Lambda's own default; the provider fills it in, so "3" means "never chosen". */
 const LAMBDA_DEFAULT_TIMEOUT = 3;
+/** The largest timeout Lambda accepts (15 minutes). */
+const LAMBDA_MAX_TIMEOUT = 900;
 
 export const lambdaTimeout = resourceRule({
     id: "lambda-timeout",
@@ -31,7 +33,12 @@ export const lambdaTimeout = resourceRule({
         maxSeconds: z.number().int().min(1).max(900).default(900).describe("Largest timeout allowed, in seconds."),
     }),
     check(fn, { config }) {
+        const raw = fn.value("timeout");
         const timeout = fn.number("timeout");
+        // Lambda takes whole seconds from 1 to 900; anything else fails at deploy time or is a typo.
+        if (raw !== undefined && raw !== null && (timeout === undefined || !Number.isInteger(timeout) || timeout < 1 || timeout > LAMBDA_MAX_TIMEOUT)) {
+            return [violation(`timeout ${JSON.stringify(raw)} is not a valid Lambda timeout; set a whole number of seconds from 1 to ${Math.min(config.maxSeconds, LAMBDA_MAX_TIMEOUT)}.`)];
+        }
         if (timeout === undefined || timeout === LAMBDA_DEFAULT_TIMEOUT) {
             return [violation(`timeout is ${timeout === undefined ? "unset" : "the 3 s default"}; set timeout explicitly to the function's latency budget (at most ${config.maxSeconds} s).`)];
         }

@@ -57,6 +57,14 @@ export function detailOf(message: string, description: string): string {
   return description && message.startsWith(`${description}\n`) ? message.slice(description.length + 1) : message;
 }
 
+// faultguard-aws writes "[exempted] <reason> (until YYYY-MM-DD|no expiry; <source>): <finding>".
+const EXEMPTION_PARTS = /^(.*?) \((?:until \d{4}-\d{2}-\d{2}|no expiry); .*?\): /s;
+
+/** The reason of an exempted finding: without the expiry, source and finding text that follow it. */
+export function exemptionReason(afterPrefix: string): string {
+  return EXEMPTION_PARTS.exec(afterPrefix)?.[1].trim() ?? afterPrefix;
+}
+
 export function buildReport(
   stack: CapturedStack,
   analyses: PackAnalysis[],
@@ -84,7 +92,7 @@ export function buildReport(
       };
       const detail = detailOf(d.message, d.description).trimStart();
       if (detail.startsWith(EXEMPTED) || d.message.startsWith(EXEMPTED)) {
-        const reason = (detail.startsWith(EXEMPTED) ? detail : d.message).slice(EXEMPTED.length).trim();
+        const reason = exemptionReason((detail.startsWith(EXEMPTED) ? detail : d.message).slice(EXEMPTED.length).trim());
         exempted.push(reason ? { ...finding, reason } : finding);
       } else if (d.enforcementLevel === "advisory" && NOT_EVALUATED.some((p) => detail.startsWith(p) || d.message.startsWith(p))) {
         notEvaluated.push(finding);

@@ -84,6 +84,15 @@ describe("policies/lib/pack", () => {
         assert.match(bad[0].message, /invalid config for policy "test-strict": limit:/);
     });
 
+    it("rejects a rule config key the rule does not define, naming the rule, the key and the known keys (issue 11 item 12)", () => {
+        const bad = run({ "test-strict": { properties: { limit: 5, limt: 10 } } }).filter((x) => x.name === "test-strict");
+        assert.equal(bad.length, 1, "the misspelt threshold is reported instead of silently falling back to the default");
+        assert.equal(bad[0].enforcementLevel, "mandatory");
+        assert.equal(bad[0].message, 'invalid config for policy "test-strict": unknown key "limt"; its keys are "limit".');
+        const none = run({ "test-throws": { properties: { anything: 1 } } }).filter((x) => x.name === "test-throws");
+        assert.match(none[0].message, /unknown key "anything"; it takes no properties/);
+    });
+
     it("relaxes to the development profile through settings or the stack tag, unless the level was overridden", () => {
         const viaSettings = run({ "faultguard-settings": { properties: { profile: "development" } } });
         assert.equal(viaSettings.find((x) => x.name === "test-strict")!.enforcementLevel, "advisory");

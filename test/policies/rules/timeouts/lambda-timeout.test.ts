@@ -21,4 +21,16 @@ describe(`${RULE} (through the analyzer)`, () => {
         assert.deepEqual(outcomes(report, RULE), ["violation mandatory slow"]);
         assert.match(messages(report, RULE, "slow")[0], /timeout is 120 s; keep it at most 60 s/);
     });
+
+    it("rejects timeouts Lambda does not accept: zero, negative, fractional, hex, above 900 (issue 11 item 5)", async () => {
+        const invalid: Array<[string, unknown]> = [["zero", 0], ["negative", -5], ["fraction", 0.25], ["hex", "0x3c"], ["huge", 901], ["text", "sixty"]];
+        const report = await analyze(() => {
+            for (const [name, timeout] of invalid) fn(name, { timeout: timeout as number });
+            fn("decimal-string", { timeout: "60" as unknown as number });
+        });
+        assert.deepEqual(outcomes(report, RULE), invalid.map(([name]) => `violation mandatory ${name}`).sort());
+        assert.match(messages(report, RULE, "hex")[0], /timeout "0x3c" is not a valid Lambda timeout; set a whole number of seconds from 1 to 900/);
+        assert.match(messages(report, RULE, "fraction")[0], /timeout 0.25 is not a valid Lambda timeout/);
+    });
 });
+
