@@ -12,17 +12,21 @@
  *   assert.deepEqual(violationsOf(report, "sqs-dead-letter-queue").map((v) => v.name), ["q"]);
  *
  * The program runs in-process in preview mode (captureInline: URNs, unknowns, dependencies as the
- * engine has them) against this repository's @pulumi/pulumi; the pack runs as the engine runs it
- * (cmd/run-policy-pack, gRPC). One pack process per pack directory is started lazily on first use
- * and shared by every test of the mocha run (it is re-Configured per call); it is ended in a root
- * `after` hook and, failing that, at process exit. Calls are serialised.
+ * engine has them) against this repository's @pulumi/pulumi. The requests are the ones the CLI
+ * sends (analyzeWithPack). The repository's pack answers them in-process (InProcessPack: the
+ * `@pulumi/policy` handlers, fed the requests re-parsed from bytes), unless `inProcess: false` or
+ * FAULTGUARD_TEST_PACK_PROCESS=1; any other pack directory, and those cases, run as the engine runs
+ * a pack (cmd/run-policy-pack, gRPC). One pack per directory is started lazily on first use and
+ * shared by every test of the mocha run (it is re-Configured per call); pack processes are ended in
+ * a root `after` hook and, failing that, at process exit. Calls are serialised.
  */
 import * as path from "node:path";
 import { analyzeWithPack } from "../../preview/src/analyzer/analyze";
 import { type PolicyConfigInput } from "../../preview/src/analyzer/config";
-import { PolicyPackProcess } from "../../preview/src/analyzer/pack";
+import { type AnalyzerPack, PolicyPackProcess } from "../../preview/src/analyzer/pack";
 import { captureInline, type CaptureInlineOptions } from "../../preview/src/capture/inline";
 import { type CapturedStack } from "../../preview/src/capture/types";
+import { InProcessPack } from "./in-process-pack";
 import { buildPreviewResult, buildReport, type ExemptedFinding, type Finding, type PreviewResult, type Report } from "../../preview/src/report/model";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -31,6 +35,11 @@ export const DEFAULT_PACK_DIR = path.join(REPO_ROOT, "policies");
 export interface AnalyzeInlineOptions extends CaptureInlineOptions {
   /** Policy pack directory (default: <repo>/policies). */
   packDir?: string;
+  /**
+   * Serve the repository's pack in this process (default true; FAULTGUARD_TEST_PACK_PROCESS=1
+   * turns it off for the whole run). false: through a pack process over gRPC, as the CLI does.
+   */
+  inProcess?: boolean;
   /** Policy config in the `--policy-pack-config` file format. */
   policyConfig?: PolicyConfigInput;
   stackTags?: Record<string, string>;
@@ -77,10 +86,17 @@ if (typeof after === "function") {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The pack that answers for `options`: in-process for the repository's pack, else a process. */
+function packFor(options: AnalyzeInlineOptions): Promise<AnalyzerPack> {
+  const dir = path.resolve(options.packDir ?? DEFAULT_PACK_DIR);
+  const inProcess = (options.inProcess ?? true) && process.env.FAULTGUARD_TEST_PACK_PROCESS !== "1" && dir === DEFAULT_PACK_DIR;
+  return inProcess ? InProcessPack.load(dir) : sharedPack(dir);
+}
+
 export function analyzeInlineDetailed(program: () => unknown, options: AnalyzeInlineOptions = {}): Promise<InlineAnalysis> {
   const run = async (): Promise<InlineAnalysis> => {
     const started = Date.now();
-    const pack = await sharedPack(options.packDir);
+    const pack = await packFor(options);
     const stack = await captureInline(program, options);
     const analysis = await analyzeWithPack(stack, { pack, config: options.policyConfig, configSource: "policyConfig" }, { stackTags: options.stackTags });
     const report = buildReport(stack, [analysis], { programMs: stack.durationMs, packStartMs: 0, analysisMs: analysis.analysisMs, totalMs: Date.now() - started });

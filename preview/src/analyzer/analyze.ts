@@ -7,11 +7,11 @@ import { type CapturedResource, type CapturedStack } from "../capture/types";
 import { ROOT_STACK_TYPE } from "../capture/urn";
 import { type JsonObject, type JsonValue, SIG, SPECIAL_SIG_KEY, UNKNOWN_SENTINEL } from "../capture/values";
 import { type PolicyConfigInput, reconcilePolicyConfig } from "./config";
-import { type PolicyPackProcess } from "./pack";
+import { type AnalyzerPack } from "./pack";
 import { type Diagnostic, type PackInfo, type PolicyConfigEntry } from "./types";
 
 export interface PackRequest {
-  pack: PolicyPackProcess;
+  pack: AnalyzerPack;
   /** The user's --policy-pack-config for this pack, if any. */
   config?: PolicyConfigInput;
   /** Where the config came from, for error messages. */

@@ -91,13 +91,30 @@ export function reconcilePolicyConfig(info: PackInfo, userConfig: PolicyConfigIn
   return result;
 }
 
+type Validator = ReturnType<Ajv["compile"]>;
+/** Each pack's config validators, compiled once per pack (a pack is configured once per analysis). */
+const validatorsByPack = new WeakMap<PackInfo, Map<string, Validator>>();
+
+function validatorsOf(info: PackInfo): Map<string, Validator> {
+  let validators = validatorsByPack.get(info);
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validators = new Map();
+    for (const policy of info.policies) {
+      if (!policy.configSchema) continue;
+      validators.set(policy.name, ajv.compile({ type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required }));
+    }
+    validatorsByPack.set(info, validators);
+  }
+  return validators;
+}
+
 function validatePolicyConfig(info: PackInfo, config: Record<string, PolicyConfigEntry>, where: string): void {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validators = validatorsOf(info);
   const problems: string[] = [];
   for (const policy of info.policies) {
-    if (!policy.configSchema) continue;
-    const schema = { type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required };
-    const validate = ajv.compile(schema);
+    const validate = validators.get(policy.name);
+    if (!validate) continue;
     if (!validate(config[policy.name]?.properties ?? {})) {
       for (const e of validate.errors ?? []) {
         const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : ((e.params as { missingProperty?: string }).missingProperty ?? "");

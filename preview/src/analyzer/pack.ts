@@ -63,7 +63,124 @@ export function checkPackDir(dir: string): string {
   return abs;
 }
 
-export class PolicyPackProcess {
+/** GetAnalyzerInfo's answer, decoded. */
+export function decodeAnalyzerInfo(info: analyzerproto.AnalyzerInfo): PackInfo {
+  const policies: PolicyMetadata[] = info.getPoliciesList().map((p) => {
+    const schema = p.getConfigschema();
+    const framework = p.getFramework();
+    const type = p.getPolicyType();
+    return {
+      name: p.getName(),
+      displayName: p.getDisplayname(),
+      description: p.getDescription(),
+      message: p.getMessage(),
+      enforcementLevel: LEVELS[p.getEnforcementlevel()] ?? "advisory",
+      severity: SEVERITIES[p.getSeverity()] ?? "",
+      policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
+      configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as JsonObject, required: schema.getRequiredList() } : undefined,
+      remediationSteps: p.getRemediationSteps(),
+      url: p.getUrl(),
+      tags: p.getTagsList(),
+      framework: framework
+        ? { name: framework.getName(), version: framework.getVersion(), reference: framework.getReference(), specification: framework.getSpecification() }
+        : undefined,
+    };
+  });
+  const initialConfig: PackInfo["initialConfig"] = {};
+  info.getInitialconfigMap().forEach((config, name) => {
+    // Like the CLI: a missing level decodes as the proto default (advisory).
+    initialConfig[name] = { enforcementLevel: LEVELS[config.getEnforcementlevel()] ?? "advisory", properties: (config.getProperties()?.toJavaScript() ?? {}) as JsonObject };
+  });
+  return {
+    name: info.getName(),
+    version: info.getVersion(),
+    displayName: info.getDisplayname(),
+    description: info.getDescription(),
+    supportsConfig: info.getSupportsconfig(),
+    policies,
+    initialConfig,
+  };
+}
+
+/** An Analyze or AnalyzeStack answer, decoded. */
+export function decodeAnalyzeResponse(response: analyzerproto.AnalyzeResponse | undefined): AnalyzeResult {
+  const notApplicable = (response?.getNotApplicableList() ?? []).map((n) => n.getPolicyName());
+  const diagnostics = (response?.getDiagnosticsList() ?? []).map((d) => ({
+    policyName: d.getPolicyname(),
+    policyPackName: d.getPolicypackname(),
+    policyPackVersion: d.getPolicypackversion(),
+    description: d.getDescription(),
+    message: d.getMessage(),
+    enforcementLevel: LEVELS[d.getEnforcementlevel()] ?? "advisory",
+    severity: SEVERITIES[d.getSeverity()] ?? "",
+    urn: d.getUrn(),
+  }));
+  return { diagnostics, notApplicable };
+}
+
+/**
+ * What the analysis needs of a policy pack: the analyzer RPCs, decoded. PolicyPackProcess serves
+ * them from a pack process over gRPC, as the engine does; tests may serve them in-process.
+ */
+export interface AnalyzerPack {
+  readonly dir: string;
+  readonly info: PackInfo;
+  readonly proto: AnalyzerSdk;
+  configure(config: Record<string, PolicyConfigEntry>): Promise<void>;
+  configureStack(stack: StackConfiguration): Promise<void>;
+  remediate(request: analyzerproto.AnalyzeRequest): Promise<Remediation[]>;
+  analyze(request: analyzerproto.AnalyzeRequest): Promise<AnalyzeResult>;
+  analyzeStack(request: analyzerproto.AnalyzeStackRequest): Promise<AnalyzeResult>;
+}
+
+export interface StackConfiguration {
+  project: string;
+  stack: string;
+  organization: string;
+  tags: Record<string, string>;
+  config: Record<string, string>;
+  secretKeys: string[];
+}
+
+export type Remediation = { policyName: string; properties?: JsonObject; diagnostic: string };
+
+/** ConfigureAnalyzerRequest for `config`. */
+export function configureRequest(sdk: AnalyzerSdk, config: Record<string, PolicyConfigEntry>): analyzerproto.ConfigureAnalyzerRequest {
+  const { analyzerproto: proto, Struct } = sdk;
+  const request = new proto.ConfigureAnalyzerRequest();
+  const map = request.getPolicyconfigMap();
+  for (const [name, entry] of Object.entries(config)) {
+    const policyConfig = new proto.PolicyConfig();
+    policyConfig.setEnforcementlevel(levelToProto(entry.enforcementLevel) as analyzerproto.EnforcementLevel);
+    policyConfig.setProperties(Struct.fromJavaScript(entry.properties as Parameters<typeof Struct.fromJavaScript>[0]));
+    map.set(name, policyConfig);
+  }
+  return request;
+}
+
+/** AnalyzerStackConfigureRequest for a preview of `stack`. */
+export function configureStackRequest(sdk: AnalyzerSdk, stack: StackConfiguration): analyzerproto.AnalyzerStackConfigureRequest {
+  const request = new sdk.analyzerproto.AnalyzerStackConfigureRequest();
+  request.setProject(stack.project);
+  request.setStack(stack.stack);
+  request.setOrganization(stack.organization);
+  request.setDryRun(true);
+  request.setConfigSecretKeysList(stack.secretKeys);
+  for (const [k, v] of Object.entries(stack.tags)) request.getTagsMap().set(k, v);
+  for (const [k, v] of Object.entries(stack.config)) request.getConfigMap().set(k, v);
+  return request;
+}
+
+/** Remediate's answer, decoded. */
+export function decodeRemediations(response: analyzerproto.RemediateResponse | undefined): Remediation[] {
+  return (response?.getRemediationsList() ?? []).map((r) => ({
+    policyName: r.getPolicyname(),
+    properties: r.getProperties()?.toJavaScript() as JsonObject | undefined,
+    diagnostic: r.getDiagnostic(),
+  }));
+}
+
+export class PolicyPackProcess implements AnalyzerPack {
   private stderr = "";
   private exited: { code: number | null; signal: string | null } | undefined;
 
@@ -216,101 +333,29 @@ export class PolicyPackProcess {
   }
 
   private async getAnalyzerInfo(): Promise<PackInfo> {
-    const info = (await this.call("GetAnalyzerInfo", this.client?.getAnalyzerInfo as Unary<unknown, analyzerproto.AnalyzerInfo>, new this.sdk.Empty())) as analyzerproto.AnalyzerInfo;
-    const policies: PolicyMetadata[] = info.getPoliciesList().map((p) => {
-      const schema = p.getConfigschema();
-      const framework = p.getFramework();
-      const type = p.getPolicyType();
-      return {
-        name: p.getName(),
-        displayName: p.getDisplayname(),
-        description: p.getDescription(),
-        message: p.getMessage(),
-        enforcementLevel: LEVELS[p.getEnforcementlevel()] ?? "advisory",
-        severity: SEVERITIES[p.getSeverity()] ?? "",
-        policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
-        configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as JsonObject, required: schema.getRequiredList() } : undefined,
-        remediationSteps: p.getRemediationSteps(),
-        url: p.getUrl(),
-        tags: p.getTagsList(),
-        framework: framework
-          ? { name: framework.getName(), version: framework.getVersion(), reference: framework.getReference(), specification: framework.getSpecification() }
-          : undefined,
-      };
-    });
-    const initialConfig: PackInfo["initialConfig"] = {};
-    info.getInitialconfigMap().forEach((config, name) => {
-      // Like the CLI: a missing level decodes as the proto default (advisory).
-      initialConfig[name] = { enforcementLevel: LEVELS[config.getEnforcementlevel()] ?? "advisory", properties: (config.getProperties()?.toJavaScript() ?? {}) as JsonObject };
-    });
-    return {
-      name: info.getName(),
-      version: info.getVersion(),
-      displayName: info.getDisplayname(),
-      description: info.getDescription(),
-      supportsConfig: info.getSupportsconfig(),
-      policies,
-      initialConfig,
-    };
+    return decodeAnalyzerInfo((await this.call("GetAnalyzerInfo", this.client?.getAnalyzerInfo as Unary<unknown, analyzerproto.AnalyzerInfo>, new this.sdk.Empty())) as analyzerproto.AnalyzerInfo);
   }
 
   /** Replaces the pack's policy configuration (may be called again on the same running pack). */
   async configure(config: Record<string, PolicyConfigEntry>): Promise<void> {
-    const { analyzerproto: proto, Struct } = this.sdk;
-    const request = new proto.ConfigureAnalyzerRequest();
-    const map = request.getPolicyconfigMap();
-    for (const [name, entry] of Object.entries(config)) {
-      const policyConfig = new proto.PolicyConfig();
-      policyConfig.setEnforcementlevel(levelToProto(entry.enforcementLevel) as analyzerproto.EnforcementLevel);
-      policyConfig.setProperties(Struct.fromJavaScript(entry.properties as Parameters<typeof Struct.fromJavaScript>[0]));
-      map.set(name, policyConfig);
-    }
-    await this.call("Configure", this.client?.configure as Unary<analyzerproto.ConfigureAnalyzerRequest, unknown>, request);
+    await this.call("Configure", this.client?.configure as Unary<analyzerproto.ConfigureAnalyzerRequest, unknown>, configureRequest(this.sdk, config));
   }
 
-  async configureStack(stack: { project: string; stack: string; organization: string; tags: Record<string, string>; config: Record<string, string>; secretKeys: string[] }): Promise<void> {
-    const request = new this.sdk.analyzerproto.AnalyzerStackConfigureRequest();
-    request.setProject(stack.project);
-    request.setStack(stack.stack);
-    request.setOrganization(stack.organization);
-    request.setDryRun(true);
-    request.setConfigSecretKeysList(stack.secretKeys);
-    for (const [k, v] of Object.entries(stack.tags)) request.getTagsMap().set(k, v);
-    for (const [k, v] of Object.entries(stack.config)) request.getConfigMap().set(k, v);
-    await this.call("ConfigureStack", this.client?.configureStack as Unary<analyzerproto.AnalyzerStackConfigureRequest, unknown>, request, true);
-  }
-
-  private decode(response: analyzerproto.AnalyzeResponse | undefined): AnalyzeResult {
-    const notApplicable = (response?.getNotApplicableList() ?? []).map((n) => n.getPolicyName());
-    const diagnostics = (response?.getDiagnosticsList() ?? []).map((d) => ({
-      policyName: d.getPolicyname(),
-      policyPackName: d.getPolicypackname(),
-      policyPackVersion: d.getPolicypackversion(),
-      description: d.getDescription(),
-      message: d.getMessage(),
-      enforcementLevel: LEVELS[d.getEnforcementlevel()] ?? "advisory",
-      severity: SEVERITIES[d.getSeverity()] ?? "",
-      urn: d.getUrn(),
-    }));
-    return { diagnostics, notApplicable };
+  async configureStack(stack: StackConfiguration): Promise<void> {
+    await this.call("ConfigureStack", this.client?.configureStack as Unary<analyzerproto.AnalyzerStackConfigureRequest, unknown>, configureStackRequest(this.sdk, stack), true);
   }
 
   /** Remediate: the pack's `remediate`-level policies rewrite the resource's properties (or explain why not). */
-  async remediate(request: analyzerproto.AnalyzeRequest): Promise<Array<{ policyName: string; properties?: JsonObject; diagnostic: string }>> {
-    const response = await this.call("Remediate", this.client?.remediate as Unary<analyzerproto.AnalyzeRequest, analyzerproto.RemediateResponse>, request, true);
-    return (response?.getRemediationsList() ?? []).map((r) => ({
-      policyName: r.getPolicyname(),
-      properties: r.getProperties()?.toJavaScript() as JsonObject | undefined,
-      diagnostic: r.getDiagnostic(),
-    }));
+  async remediate(request: analyzerproto.AnalyzeRequest): Promise<Remediation[]> {
+    return decodeRemediations(await this.call("Remediate", this.client?.remediate as Unary<analyzerproto.AnalyzeRequest, analyzerproto.RemediateResponse>, request, true));
   }
 
   async analyze(request: analyzerproto.AnalyzeRequest): Promise<AnalyzeResult> {
-    return this.decode(await this.call("Analyze", this.client?.analyze as Unary<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>, request));
+    return decodeAnalyzeResponse(await this.call("Analyze", this.client?.analyze as Unary<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>, request));
   }
 
   async analyzeStack(request: analyzerproto.AnalyzeStackRequest): Promise<AnalyzeResult> {
-    return this.decode(await this.call("AnalyzeStack", this.client?.analyzeStack as Unary<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>, request));
+    return decodeAnalyzeResponse(await this.call("AnalyzeStack", this.client?.analyzeStack as Unary<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>, request));
   }
 
   get proto(): AnalyzerSdk {

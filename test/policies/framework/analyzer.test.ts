@@ -1,15 +1,19 @@
 // The framework end to end: the real faultguard-aws pack process, configured the way the engine
-// configures it, judging programs captured in preview mode.
+// configures it, judging programs captured in preview mode. (The per-rule tests serve the same pack
+// in-process; these cases keep the process and gRPC boundary covered.)
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
-import { analyzeInline, exemptedOf, notEvaluatedOf, violationsOf } from "../../support/analyze";
+import { analyzeInline as analyzeAnyhow, type AnalyzeInlineOptions, exemptedOf, notEvaluatedOf, violationsOf } from "../../support/analyze";
 
 function lambda(name: string, args: Partial<aws.lambda.FunctionArgs> = {}, tags?: Record<string, string>) {
     const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
     return new aws.lambda.Function(name, { role: role.arn, runtime: "nodejs20.x", handler: "index.handler", code: new pulumi.asset.AssetArchive({}), tags, ...args });
 }
+
+/** Through a pack process over gRPC, as `faultguard preview` runs the pack. */
+const analyzeInline = (program: () => unknown, options: AnalyzeInlineOptions = {}) => analyzeAnyhow(program, { ...options, inProcess: false });
 
 describe("policies framework through the analyzer", () => {
     it("reports a resource rule's violation at its level, under its own policy name", async () => {
