@@ -408,6 +408,8 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
                     {
                         replicateSourceDb: instance.identifier,
                         instanceClass,
+                        // Storage autoscaling is per instance: a replica that cannot grow stops replicating once it fills.
+                        maxAllocatedStorage: parsed.maxAllocatedStorageGb ?? parsed.allocatedStorageGb * 4,
                         availabilityZone: azAt(i + 1),
                         storageEncrypted: true,
                         kmsKeyId: parsed.kmsKeyId,

@@ -8,10 +8,10 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const MODULES = [
-    "acm", "alb", "apigateway", "apigatewayv2", "appautoscaling", "autoscaling", "cloudfront", "cloudwatch",
+    "acm", "alb", "apigateway", "apigatewayv2", "appautoscaling", "autoscaling", "backup", "cloudfront", "cloudwatch",
     "codedeploy", "docdb", "dynamodb", "ec2", "ecs", "efs", "elasticache", "elasticbeanstalk", "elb", "fsx",
     "iam", "kinesis", "kms", "lambda", "lb", "mq", "msk", "neptune", "opensearch", "pipes", "rds", "route53",
-    "s3", "scheduler", "secretsmanager", "servicediscovery", "sfn", "sns", "sqs", "wafv2",
+    "s3", "scheduler", "secretsmanager", "servicediscovery", "sfn", "sns", "sqs", "vpc", "wafv2",
 ];
 
 const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json", { paths: [path.join(__dirname, "..")] }));

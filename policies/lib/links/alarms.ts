@@ -41,6 +41,11 @@ export const DIMENSION_NAMES = [
     "AutoScalingGroupName",
     "ServiceName",
     "ClusterName",
+    "ApiName",
+    "ApiId",
+    "DistributionId",
+    "StateMachineArn",
+    "RuleName",
 ] as const;
 export type DimensionName = (typeof DIMENSION_NAMES)[number];
 
@@ -76,6 +81,29 @@ const byArnSuffix = (prefixes: readonly string[]) => ({
     },
 });
 
+/**
+ * ARN dimensions ("arn:aws:states:<region>:<account>:stateMachine:<name>"): the ARN is an output
+ * (known once deployed); the name inside it is known from the inputs when set explicitly.
+ */
+const byArnName = (marker: string) => ({
+    keys: (r: GraphResource) => {
+        const out: string[] = [];
+        const arn = asString(r.props["arn"]);
+        const name = asString(r.props["name"]);
+        if (arn !== undefined) {
+            out.push(`arn:${arn}`);
+        }
+        if (name !== undefined) {
+            out.push(`name:${name}`);
+        }
+        return out;
+    },
+    lookupKeys: (value: string) => {
+        const name = value.split(`:${marker}:`)[1];
+        return [`arn:${value}`, ...(name !== undefined && name !== "" ? [`name:${name.split(":")[0]}`] : [])];
+    },
+});
+
 export const DIMENSIONS: Readonly<Record<DimensionName, DimensionSpec>> = {
     FunctionName: { name: "FunctionName", types: [aws.lambda.Function], identity: ["name"], ...byProp("name") },
     QueueName: { name: "QueueName", types: [aws.sqs.Queue], identity: ["name"], ...byProp("name") },
@@ -102,6 +130,11 @@ export const DIMENSIONS: Readonly<Record<DimensionName, DimensionSpec>> = {
     AutoScalingGroupName: { name: "AutoScalingGroupName", types: [aws.autoscaling.Group], identity: ["name"], ...byProp("name") },
     ServiceName: { name: "ServiceName", types: [aws.ecs.Service], identity: ["name"], ...byProp("name") },
     ClusterName: { name: "ClusterName", types: [aws.ecs.Cluster], identity: ["name"], ...byProp("name") },
+    ApiName: { name: "ApiName", types: [aws.apigateway.RestApi], identity: ["name"], ...byProp("name") },
+    ApiId: { name: "ApiId", types: [aws.apigatewayv2.Api], identity: ["id"], ...byProp("id") },
+    DistributionId: { name: "DistributionId", types: [aws.cloudfront.Distribution], identity: ["id"], ...byProp("id") },
+    StateMachineArn: { name: "StateMachineArn", types: [aws.sfn.StateMachine], identity: ["arn", "name"], ...byArnName("stateMachine") },
+    RuleName: { name: "RuleName", types: [aws.cloudwatch.EventRule], identity: ["name"], ...byProp("name") },
 };
 
 /** Alarm types whose dimensions are indexed. */

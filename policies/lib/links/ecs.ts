@@ -2,6 +2,7 @@
 // definition's container definitions (a JSON string, often unknown in preview).
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
+import { type ResourceView } from "../resource";
 import { asString, isRecord } from "../values";
 
 export type TaskDefinitionLink =
@@ -62,6 +63,8 @@ export interface ContainerDefinition {
     name: string;
     essential: boolean;
     hasHealthCheck: boolean;
+    /** A `logConfiguration` with a log driver (awslogs, awsfirelens, …): the container's output goes somewhere. */
+    hasLogConfiguration: boolean;
 }
 
 export type ContainerDefinitions =
@@ -70,7 +73,7 @@ export type ContainerDefinitions =
     | { kind: "invalid"; reason: string };
 
 /** Parses `containerDefinitions` (JSON string or array) into the facts health rules need. */
-export function containerDefinitions(taskDefinition: GraphResource): ContainerDefinitions {
+export function containerDefinitions(taskDefinition: ResourceView): ContainerDefinitions {
     const parsed = taskDefinition.json("containerDefinitions");
     if (parsed.kind === "unknown") {
         return { kind: "unknown" };
@@ -89,6 +92,7 @@ export function containerDefinitions(taskDefinition: GraphResource): ContainerDe
             // `essential` defaults to true in ECS.
             essential: c["essential"] !== false && c["essential"] !== "false",
             hasHealthCheck: Array.isArray(command) ? command.length > 0 : typeof command === "string" && command !== "",
+            hasLogConfiguration: isRecord(c["logConfiguration"]) && c["logConfiguration"]["logDriver"] !== undefined && c["logConfiguration"]["logDriver"] !== "",
         };
     });
     return { kind: "ok", containers };

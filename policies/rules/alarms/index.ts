@@ -8,5 +8,10 @@ import { lambdaAlarm } from "./lambda-alarm";
 import { lbAlarm } from "./lb-alarm";
 import { rdsAlarm } from "./rds-alarm";
 import { sqsDlqAlarm } from "./sqs-dlq-alarm";
+import { alarmDimensions } from "./alarm-dimensions";
+import { apigwAlarm } from "./apigw-alarm";
+import { sfnAlarm } from "./sfn-alarm";
+import { cloudfrontAlarm } from "./cloudfront-alarm";
+import { eventbridgeRuleAlarm } from "./eventbridge-rule-alarm";
 
-export const alarmsRules: Rule[] = [alarmActions, asgAlarm, lbAlarm, rdsAlarm, lambdaAlarm, ecsServiceAlarm, sqsDlqAlarm, asgScalingNotifications];
+export const alarmsRules: Rule[] = [alarmActions, asgAlarm, lbAlarm, rdsAlarm, lambdaAlarm, ecsServiceAlarm, sqsDlqAlarm, asgScalingNotifications, alarmDimensions, apigwAlarm, sfnAlarm, cloudfrontAlarm, eventbridgeRuleAlarm];

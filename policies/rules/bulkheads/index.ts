@@ -6,6 +6,8 @@ import { lambdaConcurrencyDisabled } from "./lambda-concurrency-disabled";
 import { lambdaReservedConcurrency } from "./lambda-reserved-concurrency";
 import { sqsEsmMaxConcurrency } from "./sqs-esm-max-concurrency";
 import { sqsSingleConsumer } from "./sqs-single-consumer";
+import { ecsServiceAutoscaling } from "./ecs-service-autoscaling";
+import { rdsStorageAutoscaling } from "./rds-storage-autoscaling";
 
 export const bulkheadsRules: Rule[] = [
     lambdaConcurrencyDisabled,
@@ -14,4 +16,6 @@ export const bulkheadsRules: Rule[] = [
     sqsSingleConsumer,
     apigwThrottling,
     dynamodbAutoscaling,
+    ecsServiceAutoscaling,
+    rdsStorageAutoscaling,
 ];

@@ -6,5 +6,8 @@ import { elasticacheBackups } from "./elasticache-backups";
 import { lbDeletionProtection } from "./lb-deletion-protection";
 import { rdsBackups } from "./rds-backups";
 import { s3Replication } from "./s3-replication";
+import { s3Versioning } from "./s3-versioning";
+import { efsBackup } from "./efs-backup";
+import { eventbridgeArchive } from "./eventbridge-archive";
 
-export const durabilityRules: Rule[] = [rdsBackups, dynamodbPitr, dynamodbDeletionProtection, elasticacheBackups, lbDeletionProtection, s3Replication];
+export const durabilityRules: Rule[] = [rdsBackups, dynamodbPitr, dynamodbDeletionProtection, elasticacheBackups, lbDeletionProtection, s3Replication, s3Versioning, efsBackup, eventbridgeArchive];

@@ -9,6 +9,7 @@ import { lambdaTracing } from "./lambda-tracing";
 import { logGroupRetention } from "./log-group-retention";
 import { rdsMonitoring } from "./rds-monitoring";
 import { sfnLoggingTracing } from "./sfn-logging-tracing";
+import { ecsContainerLogging } from "./ecs-container-logging";
 
 export const observabilityRules: Rule[] = [
     lambdaTracing,
@@ -20,4 +21,5 @@ export const observabilityRules: Rule[] = [
     rdsMonitoring,
     ec2DetailedMonitoring,
     albAccessLogs,
+    ecsContainerLogging,
 ];

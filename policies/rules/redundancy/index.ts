@@ -18,6 +18,8 @@ import { opensearchDedicatedMasters } from "./opensearch-dedicated-masters";
 import { opensearchZoneAwareness } from "./opensearch-zone-awareness";
 import { rdsClusterMultiAz } from "./rds-cluster-multi-az";
 import { rdsMultiAz } from "./rds-multi-az";
+import { ec2StandaloneInstance } from "./ec2-standalone-instance";
+import { elasticacheClusterRedundancy } from "./elasticache-cluster-redundancy";
 
 export const redundancyRules: Rule[] = [
     asgMultiAz,
@@ -38,4 +40,6 @@ export const redundancyRules: Rule[] = [
     efsMultiAz,
     fsxMultiAz,
     mqMultiAz,
+    ec2StandaloneInstance,
+    elasticacheClusterRedundancy,
 ];

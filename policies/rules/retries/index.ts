@@ -4,5 +4,6 @@ import { esmStreamRetries } from "./esm-stream-retries";
 import { eventbridgeTargetRetryPolicy } from "./eventbridge-target-retry-policy";
 import { lambdaAsyncRetries } from "./lambda-async-retries";
 import { sfnRetryJitter } from "./sfn-retry-jitter";
+import { sfnLambdaRetry } from "./sfn-lambda-retry";
 
-export const retriesRules: Rule[] = [lambdaAsyncRetries, eventbridgeTargetRetryPolicy, esmStreamRetries, sfnRetryJitter];
+export const retriesRules: Rule[] = [lambdaAsyncRetries, eventbridgeTargetRetryPolicy, esmStreamRetries, sfnRetryJitter, sfnLambdaRetry];

@@ -6,5 +6,6 @@ import { lambdaTimeout } from "./lambda-timeout";
 import { sfnTaskTimeouts } from "./sfn-task-timeouts";
 import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
 import { tgHealthCheckTimeout } from "./tg-health-check-timeout";
+import { apigwLambdaTimeout } from "./apigw-lambda-timeout";
 
-export const timeoutsRules: Rule[] = [lambdaTimeout, sqsVisibilityTimeout, tgHealthCheckTimeout, albIdleTimeout, apigwIntegrationTimeout, sfnTaskTimeouts];
+export const timeoutsRules: Rule[] = [lambdaTimeout, sqsVisibilityTimeout, tgHealthCheckTimeout, albIdleTimeout, apigwIntegrationTimeout, sfnTaskTimeouts, apigwLambdaTimeout];

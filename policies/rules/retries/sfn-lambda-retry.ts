@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { aws } from "../../lib/aws-types";
+import { taskStates } from "../../lib/links/state-machine";
+import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
+import { isRecord, isUnknown } from "../../lib/values";
+
+/** Errors the Lambda service itself raises on a small share of invocations (not the function's own errors). */
+const TRANSIENT_LAMBDA_ERRORS = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
+/** Error names that match every Lambda task failure. */
+const CATCH_ALL = new Set(["States.ALL", "States.TaskFailed"]);
+const MAX_REPORTED = 20;
+
+/** Resource ARNs of tasks that invoke Lambda: the optimized integration, the SDK integration, or a function ARN. */
+function invokesLambda(resource: unknown): boolean | "unknown" {
+    if (isUnknown(resource)) {
+        return "unknown";
+    }
+    if (typeof resource !== "string") {
+        return false;
+    }
+    return /^arn:[^:]+:states:::lambda:invoke/.test(resource) || /^arn:[^:]+:states:::aws-sdk:lambda:invoke/.test(resource) || /^arn:[^:]+:lambda:/.test(resource);
+}
+
+/** The transient errors no retrier retries: for each, the first retrier that matches it decides (States Language order). */
+function unretried(state: Record<string, unknown>, errors: readonly string[]): string[] {
+    const retriers = Array.isArray(state["Retry"]) ? state["Retry"].filter(isRecord) : [];
+    return errors.filter((error) => {
+        const first = retriers.find((r) => Array.isArray(r["ErrorEquals"]) && r["ErrorEquals"].some((e) => e === error || (typeof e === "string" && CATCH_ALL.has(e))));
+        // MaxAttempts defaults to 3; 0 means "never retry".
+        return first === undefined || first["MaxAttempts"] === 0;
+    });
+}
+
+export const sfnLambdaRetry = stackRule({
+    id: "sfn-lambda-retry",
+    title: "Step Functions Lambda tasks retry the Lambda service's transient errors",
+    pillar: "retries",
+    description:
+        "Every Task state of an `aws.sfn.StateMachine` that invokes Lambda (`arn:aws:states:::lambda:invoke`, or a function ARN as `Resource`) has a retrier whose `ErrorEquals` covers `Lambda.ServiceException`, `Lambda.AWSLambdaException`, `Lambda.SdkClientException` and `Lambda.TooManyRequestsException` (listed, or through `States.ALL` / `States.TaskFailed`) and does not set `MaxAttempts: 0`. Catch is judged by sfn-retry-jitter.",
+    remediation: [
+        "Retry the Lambda service's own transient errors (the retrier the Step Functions console adds to every Lambda task):",
+        "```ts",
+        "Charge: {",
+        "    Type: \"Task\", Resource: \"arn:aws:states:::lambda:invoke\", Parameters: { FunctionName: charge.arn, \"Payload.$\": \"$\" },",
+        "    Retry: [{",
+        "        ErrorEquals: [\"Lambda.ServiceException\", \"Lambda.AWSLambdaException\", \"Lambda.SdkClientException\", \"Lambda.TooManyRequestsException\"],",
+        "        IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: \"FULL\",",
+        "    }],",
+        "    Catch: [{ ErrorEquals: [\"States.ALL\"], Next: \"ChargeFailed\" }],",
+        "    Next: \"Ship\",",
+        "},",
+        "```",
+    ].join("\n"),
+    severity: "medium",
+    enforcement: { production: "mandatory", development: "advisory" },
+    rationale:
+        "The Lambda service fails a small share of invocations with service errors and throttles that a retry absorbs; AWS's Step Functions guidance is to retry them on every Lambda task. Without the retrier each such blip fails the whole execution, and at volume that is a steady stream of failed workflows nobody caused.",
+    resourceTypes: [aws.sfn.StateMachine],
+    anchors: { gap: true, other: ["Step Functions best practices: handle transient Lambda service exceptions"], wellArchitected: ["REL05-BP03"] },
+    config: z.object({
+        errors: z
+            .array(z.string().min(1))
+            .min(1)
+            .default([...TRANSIENT_LAMBDA_ERRORS])
+            .describe("Error names every Lambda task must retry (States.ALL or States.TaskFailed cover them all)."),
+    }),
+    check(sm, { config }) {
+        const definition = sm.json("definition");
+        if (definition.kind === "unknown") {
+            return [unresolvable("definition", "the definition is built from values that are only known after deployment (e.g. pulumi.jsonStringify over new ARNs)")];
+        }
+        if (definition.kind !== "ok" || !isRecord(definition.value)) {
+            return []; // Absent or not JSON: Step Functions rejects it; sfn-retry-jitter reports a malformed definition.
+        }
+        // A function ARN still unknown in preview: a Lambda task when the definition is computed from a function.
+        const dependsOnFunction = (sm.propertyDependencies["definition"] ?? []).some((d) => d.type === aws.lambda.Function || d.type === aws.lambda.Alias);
+        const failing: Array<{ path: string; missing: string[] }> = [];
+        for (const { path, state } of taskStates(definition.value["States"])) {
+            const lambda = invokesLambda(state["Resource"]);
+            if (lambda === false || (lambda === "unknown" && !dependsOnFunction)) {
+                continue;
+            }
+            const missing = unretried(state, config.errors);
+            if (missing.length > 0) {
+                failing.push({ path, missing });
+            }
+        }
+        const findings: Finding[] = failing
+            .slice(0, MAX_REPORTED)
+            .map((f) =>
+                violation(
+                    `Lambda task ${f.path} does not retry ${f.missing.join(", ")}, so one transient Lambda service error fails the execution; add Retry [{ ErrorEquals: ${JSON.stringify(config.errors)}, IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: "FULL" }].`,
+                ),
+            );
+        if (failing.length > MAX_REPORTED) {
+            findings.push(violation(`${failing.length - MAX_REPORTED} more Lambda task states do not retry the Lambda service's transient errors.`));
+        }
+        return findings;
+    },
+});
