@@ -73,6 +73,7 @@ new aws.rds.Instance("db", {
     // FAULT: rds-backups (no automated backups, no deletion protection, no final snapshot)
     // FAULT: rds-alarm (no alarm on CPU, storage or connections)
     // FAULT: rds-monitoring (no enhanced monitoring)
+    // FAULT: rds-storage-autoscaling (20 GiB, no maxAllocatedStorage: writes stop when it fills)
     engine: "postgres",
     engineVersion: "16",
     instanceClass: "db.t4g.medium",
