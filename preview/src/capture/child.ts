@@ -25,11 +25,29 @@ function runMain(main: string): unknown {
   return typeof exported === "function" ? (exported as () => unknown)() : exported;
 }
 
+/**
+ * Resolves at the next `beforeExit`: the event loop has run out of work. Our listener is added on
+ * the next tick so that it runs after the listeners present now (the language host's trick in
+ * cmd/run/index.js, for @pulumi/aws's `beforeExit` handler that registers bucket notifications);
+ * the immediate keeps the loop turning until it is in place.
+ */
+function eventLoopDrained(): Promise<void> {
+  return new Promise((resolve) => {
+    process.nextTick(() => {
+      process.once("beforeExit", () => resolve());
+      setImmediate(() => undefined);
+    });
+  });
+}
+
 export async function runChild(request: ChildRequest): Promise<void> {
+  // An error at any time before the reply, also after main returned, fails the run (as the host does).
   process.on("uncaughtException", (err) => reply(describe(err)));
+  // The IPC channel must not keep the event loop alive, or it would never drain.
+  process.channel?.unref();
   try {
     const sdk = loadSdk(resolveSdkRoot(request.programDir));
-    const stack = await captureWithSdk(sdk, () => runMain(request.main), request.settings);
+    const stack = await captureWithSdk(sdk, () => runMain(request.main), request.settings, { eventLoopDrained });
     reply({ type: "result", stack });
   } catch (err) {
     reply(describe(err));

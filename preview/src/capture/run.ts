@@ -47,7 +47,18 @@ function ownUnhandledRejections(onRejection: (reason: unknown) => void): () => v
   };
 }
 
-export async function captureWithSdk(sdk: PulumiSdk, program: () => unknown, settings: CaptureSettings): Promise<CapturedStack> {
+export interface CaptureHooks {
+  /**
+   * Resolves once the process's event loop has nothing left to do. Given, the capture waits for it
+   * (and for the registrations that work made) before finishing, as the Node language host does:
+   * work the program does after its main module returns (an async IIFE, `beforeExit` handlers such
+   * as @pulumi/aws's `bucket.onObjectCreated`) is part of the program. Only a process that runs
+   * nothing but the program can give this (the capture child); in-process captures omit it.
+   */
+  eventLoopDrained?: () => Promise<void>;
+}
+
+export async function captureWithSdk(sdk: PulumiSdk, program: () => unknown, settings: CaptureSettings, hooks: CaptureHooks = {}): Promise<CapturedStack> {
   const started = Date.now();
   const config = namespaceConfig(settings.project, settings.config);
   const region = config["aws:region"] ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
@@ -84,6 +95,13 @@ export async function captureWithSdk(sdk: PulumiSdk, program: () => unknown, set
     }
     try {
       await sdk.settings.waitForRPCs();
+      // Until a drained event loop brings no new registration (the language host: `beforeExit`,
+      // then waitForRPCs / signalAndWaitForShutdown).
+      for (let seen = -1; hooks.eventLoopDrained && seen !== recorder.resources.length + recorder.invokes.length; ) {
+        seen = recorder.resources.length + recorder.invokes.length;
+        await hooks.eventLoopDrained();
+        await sdk.settings.waitForRPCs();
+      }
     } catch (err) {
       programError ??= err;
     }
