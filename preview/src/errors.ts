@@ -26,7 +26,18 @@ export class PolicyConfigError extends FaultguardError {}
  * runtime/debuggable.js), printed at exit after an earlier failure left registrations pending. It
  * blames the program for the consequence of that failure, so it is never what we show as the cause.
  */
-const PULUMI_LEAK_REPORT = /^The Pulumi runtime detected that \d+ promises? (?:was|were) still active[\s\S]*?(?:leaked promises\.|$)/m;
+const PULUMI_LEAK_REPORT = /(?:^|\n)The Pulumi runtime detected that \d+ promises? (?:was|were) still active[\s\S]*?(?:leaked promises\.|$)/;
+
+/** `text` without Pulumi's promise-leak report (for forwarding a program's stderr). */
+export function withoutLeakReport(text: string): string {
+  return text.replace(PULUMI_LEAK_REPORT, "");
+}
+
+/** The number of operations Pulumi's promise-leak report in `text` says were still pending, if it has one. */
+export function leakedPromiseCount(text: string): number | undefined {
+  const match = /The Pulumi runtime detected that (\d+) promises? (?:was|were) still active/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
 
 /** A line that states an error (Node's "TypeError: …", "Error: Cannot find module …", a CLI's "error: …"). */
 const ERROR_LINE = /^\s*(?:[A-Z][A-Za-z]*Error(?: \[[A-Z_]+\])?:|Error:|error:|Uncaught |Cannot find module )/;

@@ -7,6 +7,7 @@ import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { type ResourceTransform } from "@pulumi/pulumi";
 import { answerInvoke, MissingInvokeAnswerError } from "./invokes";
 import { type PulumiSdk } from "./sdk";
+import { type RecordsTransformCallbacks } from "./sdk-compat";
 import { type CapturedInvoke, type CapturedOptions, type CapturedResource, type InvokeFixtures } from "./types";
 import { aliasSpecToUrn, makeUrn } from "./urn";
 import { decodeWireValue, type JsonObject, type JsonValue, parseGoDurationSeconds } from "./values";
@@ -170,16 +171,31 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
     newResource: () => {
       throw new Error("faultguard: resources are answered by the capturing monitor");
     },
-    // MockMonitor.registerStackTransform hands stack-wide transforms (pulumi.runtime.registerResourceTransform) here.
-    registerTransform: (transform: ResourceTransform) => {
-      stackTransforms.push(transform);
-    },
   };
   const transformsByUrn = new Map<string, ResourceTransform[]>();
 
-  class CapturingMonitor extends sdk.MockMonitor {
+  class CapturingMonitor extends sdk.MockMonitor implements RecordsTransformCallbacks {
+    /** Every transform the SDK registered, by callback token (its own MockMonitor keeps none before 3.2xx; see sdk-compat.ts). */
+    private readonly transformsByToken = new Map<string, ResourceTransform>();
+
     constructor() {
       super(mocks);
+    }
+
+    override recordTransformCallback(token: string, transform: unknown): void {
+      this.transformsByToken.set(token, transform as ResourceTransform);
+    }
+
+    /** pulumi.runtime.registerResourceTransform: a stack-wide transform. */
+    override registerStackTransform(req: { getToken(): string }, callback: Callback): void {
+      const transform = this.transformsByToken.get(req.getToken());
+      if (transform) stackTransforms.push(transform);
+      callback(null, {});
+    }
+
+    /** Invoke transforms change what a provider function is asked; the built-in answers don't depend on it. */
+    override registerStackInvokeTransform(_req: unknown, callback: Callback): void {
+      callback(null, {});
     }
 
     /**
@@ -187,10 +203,9 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
      * then the stack's, before it registers the resource.
      */
     private transformChain(req: resproto.RegisterResourceRequest, urn: string, parent: string | undefined): ResourceTransform[] {
-      const callbacks = (this as unknown as { transformCallbacks: Map<string, ResourceTransform> }).transformCallbacks;
       const own = req
         .getTransformsList()
-        .map((cb) => callbacks.get(cb.getToken()))
+        .map((cb) => this.transformsByToken.get(cb.getToken()))
         .filter((t): t is ResourceTransform => t !== undefined);
       transformsByUrn.set(urn, own);
       const chain = [...own];
@@ -326,7 +341,7 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
         const { result, answeredBy } = answerInvoke(token, args, region, fixtures);
         recorder.invokes.push({ token, args: args as JsonValue, answeredBy });
         const serialized = await sdk.rpc.serializeProperties(`invoke:${token}`, (result ?? {}) as Record<string, unknown>);
-        const response = new sdk.resproto.ResourceInvokeResponse();
+        const response = new sdk.InvokeResponse();
         response.setReturn(sdk.Struct.fromJavaScript(serialized as Parameters<typeof sdk.Struct.fromJavaScript>[0]));
         callback(null, response);
       } catch (err) {

@@ -2,10 +2,12 @@
 // project's name, main, stack config and runtime options, against the program's own @pulumi/pulumi.
 import { fork } from "node:child_process";
 import * as path from "node:path";
-import { firstErrorLine, ProgramFailedError, tail, userFrame } from "../errors";
+import { firstErrorLine, leakedPromiseCount, ProgramFailedError, tail, userFrame, withoutLeakReport } from "../errors";
 import { endChild, trackChild } from "../processes";
 import { applyConfigOverrides, loadProject, loadStackConfig, type PulumiProject } from "../project";
 import { type CaptureSettings } from "./run";
+import { resolveSdkRoot } from "./sdk";
+import { checkSdkVersion, SUPPORTED_SDK_RANGE } from "./sdk-compat";
 import { type CapturedStack, type InvokeFixtures } from "./types";
 
 export const DEFAULT_PROGRAM_TIMEOUT_MS = 120_000;
@@ -68,13 +70,22 @@ function programError(project: PulumiProject, reply: Extract<ChildReply, { type:
 /** The message for a child that exited without replying: the first error it printed leads. */
 function exitedEarlyError(project: PulumiProject, how: string, stderr: string): ProgramFailedError {
   const cause = firstErrorLine(stderr);
-  return new ProgramFailedError(
-    `The Pulumi program in ${project.dir} exited (${how}) without finishing${cause ? `: ${cause}` : "."}${stderr.trim() ? ` Its stderr:\n${tail(stderr)}` : ""}`,
-  );
+  const shown = tail(stderr);
+  const pending = leakedPromiseCount(stderr);
+  if (cause === undefined && pending !== undefined) {
+    // Pulumi's leak report alone blames the program; say what is known instead.
+    return new ProgramFailedError(
+      `The Pulumi program in ${project.dir} exited (${how}) without finishing: the Pulumi SDK still had ${pending} operations pending and no error was printed. ` +
+        `Either the program waits for something that never completes, or faultguard cannot drive this @pulumi/pulumi (supported: ${SUPPORTED_SDK_RANGE}). ` +
+        `Run again with PULUMI_DEBUG_PROMISE_LEAKS=1 to list the pending operations.${shown ? ` Its stderr:\n${shown}` : ""}`,
+    );
+  }
+  return new ProgramFailedError(`The Pulumi program in ${project.dir} exited (${how}) without finishing${cause ? `: ${cause}` : "."}${shown ? ` Its stderr:\n${shown}` : ""}`);
 }
 
 export async function captureProgram(dir: string, options: CaptureProgramOptions): Promise<CapturedProgram> {
   const project = loadProject(dir);
+  checkSdkVersion(resolveSdkRoot(project.dir), project.dir);
   const stackConfig = applyConfigOverrides(project, loadStackConfig(project, options.stack), options.config ?? []);
   const request: ChildRequest = {
     programDir: project.dir,
@@ -104,7 +115,8 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
   child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-64 * 1024);
-    output(chunk.toString());
+    const text = withoutLeakReport(chunk.toString());
+    if (text) output(text);
   });
 
   try {

@@ -13,6 +13,7 @@ import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import { type MockMonitor, type Mocks } from "@pulumi/pulumi/runtime/mocks";
+import { invokeResponseClass, recordTransformCallbacks } from "./sdk-compat";
 
 /** The parts of runtime/settings.js we use; some are @internal and missing from the .d.ts. */
 export interface SdkSettings {
@@ -50,6 +51,8 @@ export interface PulumiSdk {
     serializeProperties(label: string, props: Record<string, unknown>): Promise<Record<string, unknown>>;
   };
   resproto: typeof resproto;
+  /** The Invoke answer of this release (see sdk-compat.ts). */
+  InvokeResponse: new () => { setReturn(value: structproto.Struct): void };
   Struct: typeof structproto.Struct;
 }
 
@@ -93,8 +96,10 @@ export function loadSdk(sdkRoot: string = OUR_SDK_ROOT): PulumiSdk {
     MockMonitor: (load("./runtime/mocks.js") as { MockMonitor: new (mocks: Mocks) => MockMonitor }).MockMonitor,
     rpc: load("./runtime/rpc.js") as PulumiSdk["rpc"],
     resproto: load("./proto/resource_pb.js") as typeof resproto,
+    InvokeResponse: invokeResponseClass(load),
     Struct: (load("google-protobuf/google/protobuf/struct_pb") as typeof structproto).Struct,
   };
+  recordTransformCallbacks(load);
   sdkCache.set(sdkRoot, sdk);
   return sdk;
 }
