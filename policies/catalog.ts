@@ -1,5 +1,5 @@
-// The rule catalog as data: what `faultguard preview` reads for its per-pillar scorecard and what
-// the generated README lists. Importing it does not start a policy pack.
+// The rule catalog as data: what the generated README lists and tools read without starting the
+// pack. faultguard preview reads the same metadata from the pack's policy tags (lib/wire.ts).
 import { allRules } from "./rules";
 
 export { allRules };

@@ -97,6 +97,3 @@ export function findExemption(
     }
     return { status: "none" };
 }
-
-/** Message prefix that marks an exempted finding (faultguard preview lists these separately). */
-export const EXEMPTED_PREFIX = "[exempted]";

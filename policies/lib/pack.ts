@@ -15,12 +15,16 @@ import {
     type StackValidationPolicy,
 } from "@pulumi/policy";
 import { z } from "zod";
-import { EXEMPTED_PREFIX, findExemption } from "./exemptions";
+import { findExemption } from "./exemptions";
 import { StackGraph, type PolicyResourceLike } from "./graph";
+import { asDiagnosticReporter, type Diagnostic, type ReportDiagnostic } from "./policy-sdk";
 import { ResourceView, UnresolvableError } from "./resource";
 import { type EnforcementLevel, type Finding, type Profile, type ResourceRule, type Rule } from "./rule";
 import { configStore, formatZodError, resolveProfile, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
 import { unwrapProps } from "./values";
+import { encodeFinding, ruleTags, type WireFinding } from "./wire";
+
+export type { Diagnostic, ReportDiagnostic };
 
 /** JSON Schema of a zod object in the shape Pulumi's `configSchema` takes. */
 export function toConfigSchema(schema: z.ZodObject): Policy["configSchema"] {
@@ -43,23 +47,6 @@ export function effectiveLevel(rule: Rule, configured: EnforcementLevel | undefi
         return configured;
     }
     return profile === "development" ? rule.enforcement.development ?? productionDefault : productionDefault;
-}
-
-/**
- * `@pulumi/policy`'s reportViolation also takes an object naming the policy and level of the
- * diagnostic (server.js `makeReportViolationFun`; its typings only declare the string form). That
- * is what lets one stack pass report each finding under its own rule and at its own level.
- */
-export interface Diagnostic {
-    name: string;
-    message: string;
-    enforcementLevel: PulumiEnforcementLevel;
-    urn?: string;
-}
-export type ReportDiagnostic = (d: Diagnostic) => void;
-
-function asDiagnosticReporter(report: SdkReportViolation): ReportDiagnostic {
-    return report as unknown as ReportDiagnostic;
 }
 
 interface Pass {
@@ -108,7 +95,10 @@ function unknownConfigKeys(rule: Rule, raw: Record<string, unknown>): { ok: fals
     };
 }
 
-function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | void): Finding[] {
+/** A check's outcome, or the framework's note that the check itself threw. */
+type Outcome = Finding | { kind: "rule-error"; detail: string; urn?: string };
+
+function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | void): Outcome[] {
     try {
         return call() ?? [];
     } catch (e) {
@@ -117,32 +107,46 @@ function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | voi
         }
         // A rule must never block a deployment by crashing: say what happened, advisory.
         const message = e instanceof Error ? e.message : String(e);
-        return [{ kind: "unresolvable", property: "(rule error)", detail: `${rule.id} failed on ${subject.type}: ${message}` }];
+        return [{ kind: "rule-error", detail: `${rule.id} failed on ${subject.type} ${subject.name}: ${message}` }];
     }
 }
 
-function reportFindings(rule: Rule, subject: ResourceView, findings: Finding[], level: EnforcementLevel, pass: Pass): void {
+function toWire(f: Outcome): WireFinding {
+    switch (f.kind) {
+        case "violation":
+            return { kind: "violation", text: f.message };
+        case "unresolvable":
+            return {
+                kind: "could-not-evaluate",
+                text: `${f.property} is unknown during preview${f.detail ? ` (${f.detail})` : ""}; the rule decides once the value is known`,
+            };
+        case "rule-error":
+            return { kind: "rule-error", text: f.detail };
+    }
+}
+
+function reportFindings(rule: Rule, subject: ResourceView, findings: Outcome[], level: EnforcementLevel, pass: Pass): void {
+    // Every finding carries its rule's severity and description in the diagnostic's own fields.
+    const meta = { name: rule.id, severity: rule.severity, description: rule.description };
     for (const f of findings) {
         const urn = f.urn ?? subject.urn;
-        const text =
-            f.kind === "violation"
-                ? f.message
-                : `could not evaluate: ${f.property} is unknown during preview${f.detail ? ` (${f.detail})` : ""}; the rule decides once the value is known`;
+        const finding = toWire(f);
         const ex = findExemption(rule.id, subject, pass.settings.exemptions, pass.today);
         if (ex.status === "active") {
-            const until = ex.expires ? `until ${ex.expires}` : "no expiry";
-            pass.report({ name: rule.id, urn, enforcementLevel: "advisory", message: `${EXEMPTED_PREFIX} ${ex.reason} (${until}; ${ex.source}): ${text}` });
+            const exemption = { reason: ex.reason, expires: ex.expires, source: ex.source };
+            pass.report({ ...meta, urn, enforcementLevel: "advisory", message: encodeFinding({ kind: "exempted", text: encodeFinding(finding), exemption }) });
             continue;
         }
+        const text = encodeFinding(finding);
         const message =
             ex.status === "expired"
                 ? `${text} (exemption expired on ${ex.expires}: ${ex.reason})`
                 : ex.status === "rejected"
                   ? `${text} (exemption not applied: ${ex.source}: ${ex.problem})`
                   : text;
-        // Unresolvable findings are advisory whatever the rule's level: the preview cannot decide.
+        // Only violations carry the rule's level: the preview cannot decide the others.
         const reported: PulumiEnforcementLevel = f.kind === "violation" ? (level as PulumiEnforcementLevel) : "advisory";
-        pass.report({ name: rule.id, urn, enforcementLevel: reported, message });
+        pass.report({ ...meta, urn, enforcementLevel: reported, message });
     }
 }
 
@@ -163,7 +167,7 @@ function prepare(rule: Rule, pass: Pass): { level: EnforcementLevel; config: unk
     }
     const parsed = ruleConfig(rule, configured?.properties);
     if (!parsed.ok) {
-        pass.report({ name: rule.id, enforcementLevel: "mandatory", message: parsed.error });
+        pass.report({ name: rule.id, severity: rule.severity, description: rule.description, enforcementLevel: "mandatory", message: parsed.error });
         return undefined;
     }
     return { level, config: parsed.value };
@@ -226,7 +230,7 @@ function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { enforcemen
         severity: rule.severity,
         configSchema: toConfigSchema(rule.config),
         remediationSteps: rule.remediation,
-        tags: [rule.pillar, rule.scope === "stack" ? "cross-resource" : "resource"],
+        tags: ruleTags(rule),
     };
 }
 

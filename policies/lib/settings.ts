@@ -6,6 +6,7 @@
 // handles. Everything else about config (schema validation, defaults) stays the engine's job.
 import { z } from "zod";
 import { isCalendarDate, MIN_REASON_LENGTH } from "./exemptions";
+import { interceptConfigure as interceptSdkConfigure } from "./policy-sdk";
 import { type EnforcementLevel, type Profile } from "./rule";
 
 export const SETTINGS_POLICY = "faultguard-settings";
@@ -97,7 +98,6 @@ interface ProtoPolicyConfig {
 interface ConfigureRequestLike {
     getPolicyconfigMap(): { entries(): Iterable<[string, ProtoPolicyConfig]> };
 }
-type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
 
 // The wire values of pulumirpc.EnforcementLevel.
 const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "mandatory" /* remediate */ };
@@ -113,34 +113,7 @@ export function parseConfigureRequest(request: unknown): Map<string, PolicyConfi
     return out;
 }
 
-/**
- * Makes the pack see every `Configure` request before `@pulumi/policy` handles it. Must run
- * before `new PolicyPack(...)`, which registers the analyzer service on a gRPC server.
- */
+/** Makes the pack keep every `Configure` request's config. Must run before `new PolicyPack(...)`. */
 export function interceptConfigure(): void {
-    // The grpc-js instance @pulumi/policy itself uses (npm may install several).
-    const policyDir = require.resolve("@pulumi/policy");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as {
-        Server: { prototype: { addService(service: unknown, impl: Record<string, Handler>): void } };
-    };
-    const proto = grpc.Server.prototype;
-    const original = proto.addService;
-    proto.addService = function (this: unknown, service: unknown, impl: Record<string, Handler>) {
-        const configure = impl.configure;
-        if (typeof configure === "function") {
-            impl = {
-                ...impl,
-                configure(call, callback) {
-                    try {
-                        configStore.set(parseConfigureRequest(call.request));
-                    } catch {
-                        // Leave the SDK to report a malformed request in its own way.
-                    }
-                    return configure.call(this, call, callback);
-                },
-            };
-        }
-        return original.call(this, service, impl);
-    };
+    void interceptSdkConfigure((request) => configStore.set(parseConfigureRequest(request)));
 }

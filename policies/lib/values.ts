@@ -3,32 +3,12 @@
 // `@pulumi/policy` hands rules a proxy that throws on every unknown read. Rules here read the
 // proxy's raw target instead and test for the unknown sentinels themselves: no exception per
 // read (cheap at 50k resources), and a rule can fall back to the resource graph before giving up.
+import { PROXY_TARGET_KEY, UNKNOWN_STRING, unknownSentinels } from "./policy-sdk";
 
-/** Key under which `@pulumi/policy`'s unknown-checking proxy exposes its raw target. */
-const PROXY_TARGET = "__getSpecialProxyTarget";
+export { UNKNOWN_STRING };
 
-/** The engine's wire sentinel for an unknown value (pulumi/sdk `UnknownStringValue`). */
-export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/**
- * The sentinels `@pulumi/policy` deserializes unknown values into. They are exported by its proxy
- * module (marked internal, so not in its typings); reading them from there keeps one source of
- * truth across SDK versions. The string sentinel is also the engine's wire value for "unknown".
- */
-const UNKNOWN_SENTINELS: ReadonlySet<string> = loadSentinels();
-
-function loadSentinels(): ReadonlySet<string> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const proxy = require("@pulumi/policy/proxy") as Record<string, unknown>;
-    const sentinels = Object.entries(proxy)
-        .filter(([name, value]) => /^unknown[A-Z]\w*Value$/.test(name) && typeof value === "string")
-        .map(([, value]) => value as string);
-    if (!sentinels.includes(UNKNOWN_STRING)) {
-        throw new Error("faultguard: @pulumi/policy no longer exports its unknown-value sentinels; pin a supported version");
-    }
-    return new Set(sentinels);
-}
-
+/** The sentinels `@pulumi/policy` deserializes unknown values into (see policy-sdk.ts). */
+const UNKNOWN_SENTINELS: ReadonlySet<string> = unknownSentinels();
 
 export type Props = Record<string, unknown>;
 
@@ -41,7 +21,7 @@ export function unwrapProps(props: unknown): Props {
     if (props === null || typeof props !== "object") {
         return {};
     }
-    const target = (props as Record<string, unknown>)[PROXY_TARGET];
+    const target = (props as Record<string, unknown>)[PROXY_TARGET_KEY];
     const raw = target !== undefined && target !== null && typeof target === "object" ? target : props;
     return raw as Props;
 }

@@ -2,11 +2,12 @@
 // analyzer client: Configure, ConfigureStack, Analyze per resource, AnalyzeStack over gRPC) and
 // classifies every outcome. Allowed: a violation, no diagnostic (a pass), or the advisory
 // "could not evaluate: …". Anything else is an escape: a failed gRPC call (an exception left the
-// SDK), a rule that threw (the framework's "(rule error)" advisory), an unknown value read through
+// SDK), a rule that threw (the framework's "rule error: …" advisory), an unknown value read through
 // the SDK's proxy ("can't run policy … during preview"), or a diagnostic from outside the pack.
 import fc from "fast-check";
 import { type Rule } from "../../policies/lib/rule";
 import { allRules } from "../../policies/rules";
+import { decodeFinding } from "../../policies/lib/wire";
 import { buildRequests } from "../../bench/measure";
 import { type BenchResource } from "../../bench/synthetic-stack";
 import { reconcilePolicyConfig } from "../../preview/src/analyzer/config";
@@ -54,13 +55,14 @@ export function classify(d: { policyName: string; policyPackName: string; messag
     if (d.policyPackName !== PACK_NAME) {
         return { kind: "escape", detail: `diagnostic from another pack ${d.policyPackName} (${where})` };
     }
-    if (d.message.includes("(rule error)")) {
+    const kind = decodeFinding(d.message).kind;
+    if (kind === "rule-error") {
         return { kind: "escape", detail: `rule threw, caught by the framework (${where})` };
     }
     if (/can't run policy/.test(d.message)) {
         return { kind: "escape", detail: `unknown value read through the SDK proxy (${where})` };
     }
-    if (d.message.startsWith("could not evaluate: ")) {
+    if (kind === "could-not-evaluate") {
         return d.enforcementLevel === "advisory"
             ? { kind: "could-not-evaluate", policy: d.policyName }
             : { kind: "escape", detail: `"could not evaluate" at level ${d.enforcementLevel}, not advisory (${where})` };

@@ -30,22 +30,25 @@ describe("preview analyzeInline (shared fixture pack)", () => {
     await sharedPack(PACK);
   });
 
-  it("reports exact violations, not-evaluated findings for unknown values, exemptions, and stack findings", async () => {
+  it("reports exact violations (the SDK's unknown-value advisories counted as the engine counts them), exemptions, and stack findings", async () => {
     const report = await analyzeInline(queueWithAlarm, { packDir: PACK, project: "shop" });
     assert.deepEqual(report.policyPacks, [{ name: "faultguard-fixture-pack", version: "1.2.3" }]);
     assert.equal(report.resourceCount, 4);
     assert.deepEqual(
-      report.violations.map((v) => [v.policy, v.enforcementLevel, v.name]),
+      report.violations.map((v) => [v.policy, v.enforcementLevel, v.kind, v.name]),
       [
-        ["queue-has-alarm", "mandatory", "dlq"],
-        ["queue-retention", "advisory", "main"],
+        ["queue-has-alarm", "mandatory", "violation", "dlq"],
+        ["queue-has-dlq", "advisory", "could-not-evaluate", "main"],
+        ["queue-retention", "advisory", "violation", "main"],
       ],
     );
     assert.equal(violationsOf(report, "queue-retention")[0].message, "SQS queues keep messages long enough to recover from an outage.\nmessageRetentionSeconds is 3600, below 345600.");
-    assert.deepEqual(notEvaluatedOf(report, "queue-has-dlq").map((f) => f.name), ["main"]);
-    assert.match(notEvaluatedOf(report, "queue-has-dlq")[0].message, /can't run policy 'queue-has-dlq' .* during preview: .*redrivePolicy/);
+    // pkg/engine (analyzer diagnostics → policy violation events): every diagnostic counts at its level,
+    // the SDK's "can't run policy … during preview" advisories included; the kind keeps them apart.
+    assert.deepEqual(notEvaluatedOf(report, "queue-has-dlq"), []);
+    assert.match(violationsOf(report, "queue-has-dlq")[0].message, /can't run policy 'queue-has-dlq' .* during preview: .*redrivePolicy/);
     assert.deepEqual(exemptedOf(report, "queue-encryption").map((f) => [f.name, f.reason]), [["main", "legacy consumer, JIRA-12"]]);
-    assert.deepEqual(report.summary, { mandatory: 1, advisory: 1, exempted: 1 });
+    assert.deepEqual(report.summary, { mandatory: 1, advisory: 2, exempted: 1, ruleErrors: 0 });
   });
 
   it("re-configures the same pack per call: levels, properties and disabled policies", async () => {
@@ -56,8 +59,11 @@ describe("preview analyzeInline (shared fixture pack)", () => {
     });
     assert.equal(await sharedPack(PACK), before, "the pack process is reused");
     // "all" applies to every policy first, even one the pack disables by default (as in the CLI).
-    assert.deepEqual(report.violations.map((v) => [v.policy, v.enforcementLevel, v.name]), [["stack-has-owner-tag", "advisory", "project-dev"]]);
-    assert.deepEqual(report.summary, { mandatory: 0, advisory: 1, exempted: 1 });
+    assert.deepEqual(report.violations.map((v) => [v.policy, v.enforcementLevel, v.name]), [
+      ["queue-has-dlq", "advisory", "main"],
+      ["stack-has-owner-tag", "advisory", "project-dev"],
+    ]);
+    assert.deepEqual(report.summary, { mandatory: 0, advisory: 2, exempted: 1, ruleErrors: 0 });
     const strict = await analyzeInline(queueWithAlarm, { packDir: PACK, policyConfig: { "queue-retention": { enforcementLevel: "mandatory", minimumSeconds: 7200 } } });
     assert.deepEqual(violationsOf(strict, "queue-retention").map((v) => [v.enforcementLevel, v.name]), [["mandatory", "main"]]);
   });

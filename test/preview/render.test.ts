@@ -30,7 +30,7 @@ describe("preview report rendering", () => {
     result = (await analyzeInlineDetailed(program, { packDir: PACK, project: "shop", stack: "prod" })).result;
   });
 
-  it("text: groups by pack and resource like Pulumi's policy summary, then exemptions, unknowns and the verdict", () => {
+  it("text: lists by pack like Pulumi's policy summary (mandatory first, then by severity), then exemptions and the verdict", () => {
     const text = renderText(result);
     const expectedLines = [
       "faultguard preview: shop/prod, 3 resources",
@@ -38,22 +38,24 @@ describe("preview report rendering", () => {
       "        - [mandatory]  queue-has-alarm  (aws:sqs/queue:Queue: dlq)",
       "          Queue dlq has no alarm.",
       "          urn:pulumi:prod::shop::aws:sqs/queue:Queue::dlq",
-      "        - [advisory]  queue-retention  (aws:sqs/queue:Queue: orders<&>)",
+      // The SDK's own "can't run … during preview" is an advisory violation, as the engine counts it.
+      "        - [advisory, high]  queue-has-dlq  (aws:sqs/queue:Queue: orders<&>)",
+      "        - [advisory, medium]  queue-retention  (aws:sqs/queue:Queue: orders<&>)",
       "Exempted (not counted):",
       '      reason: ticket "OPS-1" <legacy>',
-      "Not evaluated during preview (values unknown until deployment):",
-      "    - [advisory]  queue-has-dlq  (aws:sqs/queue:Queue: orders<&>)",
       "Result: FAILED (mandatory policy violations)",
     ];
     const lines = text.split("\n");
     for (const line of expectedLines) assert.ok(lines.includes(line), `missing line ${JSON.stringify(line)} in:\n${text}`);
-    assert.match(text, /^Summary: 2 mandatory, 1 advisory, 1 exempted, 1 not evaluated/m);
+    // Ordered by level, then the rule's severity (high before medium).
+    assert.ok(lines.indexOf(expectedLines[5]) < lines.indexOf(expectedLines[6]), text);
+    assert.match(text, /^Summary: 2 mandatory, 2 advisory, 1 exempted, 0 not evaluated/m);
   });
 
   it("json: the report contract", () => {
     const report = JSON.parse(render(result, "json", process.cwd())) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(report).sort(), ["exempted", "notEvaluated", "opaqueComponents", "policyPacks", "project", "resourceCount", "stack", "summary", "timings", "violations"]);
-    assert.deepEqual(Object.keys((report.violations as object[])[0]).sort(), ["enforcementLevel", "message", "name", "policy", "policyPack", "policyPackVersion", "severity", "type", "urn"]);
+    assert.deepEqual(Object.keys(report).sort(), ["exempted", "notEvaluated", "opaqueComponents", "policyPacks", "project", "resourceCount", "ruleErrors", "stack", "summary", "timings", "violations"]);
+    assert.deepEqual(Object.keys((report.violations as object[])[0]).sort(), ["description", "enforcementLevel", "kind", "message", "name", "policy", "policyPack", "policyPackVersion", "severity", "type", "urn"]);
     assert.deepEqual(Object.keys(report.timings as object).sort(), ["analysisMs", "packStartMs", "programMs", "totalMs"]);
   });
 
@@ -68,7 +70,9 @@ describe("preview report rendering", () => {
     const validate = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, "utf8")) as object);
     assert.ok(validate(JSON.parse(JSON.stringify(sarif))), JSON.stringify(validate.errors, null, 2));
     const run = sarif.runs[0];
-    assert.equal(run.results?.length, result.report.violations.length);
+    // Results are violations; the SDK's "can't run … during preview" is no alert in code scanning.
+    const violations = result.report.violations.filter((v) => v.kind === "violation");
+    assert.equal(run.results?.length, violations.length);
     const rules = run.tool.driver.rules ?? [];
     assert.deepEqual(
       rules.map((r) => r.id),
@@ -79,9 +83,10 @@ describe("preview report rendering", () => {
     assert.match(dlqRule.help?.text ?? "", /Set redrivePolicy with a deadLetterTargetArn\./);
     assert.equal(dlqRule.defaultConfiguration?.level, "error");
     for (const r of run.results ?? []) {
-      const finding = result.report.violations.find((v) => `${v.policyPack}/${v.policy}` === r.ruleId && v.urn === r.locations?.[0].logicalLocations?.[0].fullyQualifiedName);
+      const finding = violations.find((v) => `${v.policyPack}/${v.policy}` === r.ruleId && v.urn === r.locations?.[0].logicalLocations?.[0].fullyQualifiedName);
       assert.ok(finding, `result ${r.ruleId} matches a violation`);
       assert.equal(r.level, finding.enforcementLevel === "mandatory" ? "error" : "warning");
+      assert.equal(r.properties?.["security-severity"], ({ high: "7.0", medium: "5.0" } as Record<string, string>)[finding.severity], "code scanning ranks by the rule's severity");
       assert.equal(r.partialFingerprints?.["faultguardPolicyUrn/v1"], fingerprint(finding.policyPack, finding.policy, finding.urn));
       assert.equal(r.locations?.[0].physicalLocation?.artifactLocation?.uri, "test/preview/render.test.ts", "points at the line that registered the resource");
       assert.ok((r.locations?.[0].physicalLocation?.region?.startLine ?? 0) > 1);
@@ -95,7 +100,8 @@ describe("preview report rendering", () => {
     // Checked pairs, plus the resources a stack policy reported on (its check is recorded on the stack).
     const pairs = [...result.checks, ...result.report.violations, ...result.report.notEvaluated].map((c) => `${c.policy} ${c.urn}`);
     assert.equal(cases.length, new Set(pairs).size);
-    assert.equal((xml.match(/<failure /g) ?? []).length, result.report.violations.length);
+    assert.equal((xml.match(/<failure /g) ?? []).length, result.report.violations.filter((v) => v.kind === "violation").length);
+    assert.match(xml, /<failure message="\[advisory, medium\] messageRetentionSeconds is 120, below 345600\." type="medium">/, "failures are typed by the rule's severity");
     assert.match(xml, /<testsuite name="faultguard-fixture-pack@1.2.3" tests="\d+" failures="3" errors="0" skipped="1"/);
     assert.ok(xml.includes("orders&lt;&amp;&gt;"), "resource names are escaped");
     assert.ok(!/<[^>]*orders<&>/.test(xml), "no raw markup characters inside tags");

@@ -99,7 +99,7 @@ describe("stacks end to end: the README's preview commands", function () {
         assert.deepEqual(report.policyPacks.map((p) => p.name), ["faultguard-aws"]);
         assert.ok(report.resourceCount > 80, `expected the whole application (${report.resourceCount} resources)`);
         assert.deepEqual(report.violations, [], `violations:\n${brief(report)}`);
-        assert.deepEqual(report.summary, { mandatory: 0, advisory: 0, exempted: 0 });
+        assert.deepEqual(report.summary, { mandatory: 0, advisory: 0, exempted: 0, ruleErrors: 0 });
         // Nothing skipped silently: no rule gave up on an unknown value, nothing exempted, and no
         // opaque (remote) component hiding resources from the pack.
         assert.deepEqual(report.notEvaluated.map((f) => `${f.policy} on ${f.name}`), []);
@@ -142,6 +142,9 @@ describe("stacks end to end: the README's preview commands", function () {
             return !report.violations.some((v) => v.policy === f.rule && v.name === f.resource && v.enforcementLevel === expected);
         });
         assert.deepEqual(wrongLevel, [], "each fault is reported at its rule's production enforcement level");
+        // Every finding carries its rule's severity and description through the analyzer protocol.
+        const unranked = report.violations.filter((v) => v.severity !== rules.get(v.policy)?.severity || v.description !== rules.get(v.policy)?.description);
+        assert.deepEqual(unranked.map((v) => `${v.policy}: ${JSON.stringify([v.severity, v.description])}`), []);
         assert.ok(report.summary.mandatory > 0);
     });
 

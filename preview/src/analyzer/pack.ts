@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as grpcModule from "@grpc/grpc-js";
 import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { parseRuleTags } from "../../../policies/lib/wire";
 import { loadAnalyzerSdk, resolveSdkRoot, type AnalyzerSdk } from "../capture/sdk";
 import { type JsonObject } from "../capture/values";
 import { PolicyPackError, tail, UsageError } from "../errors";
@@ -81,6 +82,7 @@ export function decodeAnalyzerInfo(info: analyzerproto.AnalyzerInfo): PackInfo {
       remediationSteps: p.getRemediationSteps(),
       url: p.getUrl(),
       tags: p.getTagsList(),
+      rule: parseRuleTags(p.getTagsList()),
       framework: framework
         ? { name: framework.getName(), version: framework.getVersion(), reference: framework.getReference(), specification: framework.getSpecification() }
         : undefined,

@@ -1,3 +1,4 @@
+import { type RuleTags } from "../../../policies/lib/wire";
 import { type JsonObject } from "../capture/values";
 
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
@@ -17,6 +18,8 @@ export interface PolicyMetadata {
   remediationSteps: string;
   url: string;
   tags: string[];
+  /** Rule metadata from the tags, when the pack speaks the wire protocol (policies/lib/wire.ts). */
+  rule?: RuleTags;
   framework?: { name: string; version: string; reference: string; specification: string };
 }
 

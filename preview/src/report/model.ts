@@ -4,7 +4,7 @@ import { type EnforcementLevel, type PackInfo, type Severity } from "../analyzer
 import { opaqueComponents } from "../capture/stack";
 import { type CapturedStack } from "../capture/types";
 import { nameOfUrn, typeOfUrn } from "../capture/urn";
-import { loadCatalog } from "./scorecard";
+import { decodeFinding, type FindingKind, severityRank } from "../../../policies/lib/wire";
 
 export interface Finding {
   policyPack: string;
@@ -12,6 +12,14 @@ export interface Finding {
   policy: string;
   enforcementLevel: EnforcementLevel;
   severity: Severity;
+  /**
+   * What the finding is, from the wire protocol (policies/lib/wire.ts). In `violations`, a
+   * "could-not-evaluate" is @pulumi/policy's own "can't run policy … during preview", which the
+   * engine counts as an advisory violation.
+   */
+  kind: FindingKind;
+  /** The description of the rule behind the finding, as the diagnostic carries it. */
+  description: string;
   /** The diagnostic message as the engine shows it (policy description, newline, detail). */
   message: string;
   urn: string;
@@ -21,6 +29,8 @@ export interface Finding {
 
 export interface ExemptedFinding extends Finding {
   reason?: string;
+  /** Last day the exemption holds (ISO date), when it has one. */
+  expires?: string;
 }
 
 export interface Report {
@@ -31,8 +41,10 @@ export interface Report {
   violations: Finding[];
   exempted: ExemptedFinding[];
   notEvaluated: Finding[];
+  /** Findings of rules that threw: the rule's verdict on that resource is unknown. */
+  ruleErrors: Finding[];
   opaqueComponents: Array<{ urn: string; type: string; name: string }>;
-  summary: { mandatory: number; advisory: number; exempted: number };
+  summary: { mandatory: number; advisory: number; exempted: number; ruleErrors: number };
   timings: { programMs: number; packStartMs: number; analysisMs: number; totalMs: number };
 }
 
@@ -49,20 +61,20 @@ export interface PreviewResult {
   resourceTypes: Record<string, string>;
 }
 
-const EXEMPTED = "[exempted]";
-const NOT_EVALUATED = ["could not evaluate:", "can't run policy"];
-
 /** The part of a diagnostic message after the policy description the SDK prefixes to it. */
 export function detailOf(message: string, description: string): string {
   return description && message.startsWith(`${description}\n`) ? message.slice(description.length + 1) : message;
 }
 
-// faultguard-aws writes "[exempted] <reason> (until YYYY-MM-DD|no expiry; <source>): <finding>".
-const EXEMPTION_PARTS = /^(.*?) \((?:until \d{4}-\d{2}-\d{2}|no expiry); .*?\): /s;
+const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 0, advisory: 1, disabled: 2 };
 
-/** The reason of an exempted finding: without the expiry, source and finding text that follow it. */
-export function exemptionReason(afterPrefix: string): string {
-  return EXEMPTION_PARTS.exec(afterPrefix)?.[1].trim() ?? afterPrefix;
+/** For the text report: mandatory before advisory, then by the rule's severity (critical first), then resource and policy. */
+export function byImportance(a: Finding, b: Finding): number {
+  return (
+    (LEVEL_ORDER[a.enforcementLevel] ?? 3) - (LEVEL_ORDER[b.enforcementLevel] ?? 3) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    `${a.urn}\u0000${a.policy}\u0000${a.message}`.localeCompare(`${b.urn}\u0000${b.policy}\u0000${b.message}`)
+  );
 }
 
 export function buildReport(
@@ -73,36 +85,42 @@ export function buildReport(
   const violations: Finding[] = [];
   const exempted: ExemptedFinding[] = [];
   const notEvaluated: Finding[] = [];
+  const ruleErrors: Finding[] = [];
   const seen = new Set<string>();
   for (const analysis of analyses) {
     for (const d of analysis.diagnostics) {
       const key = JSON.stringify([d.policyPackName, d.policyPackVersion, d.policyName, d.enforcementLevel, d.urn, d.message]);
       if (seen.has(key)) continue;
       seen.add(key);
+      const wire = decodeFinding(detailOf(d.message, d.description).trimStart());
       const finding: Finding = {
         policyPack: d.policyPackName || analysis.info.name,
         policyPackVersion: d.policyPackVersion || analysis.info.version,
         policy: d.policyName,
         enforcementLevel: d.enforcementLevel,
         severity: d.severity,
+        kind: wire.kind,
+        description: d.description,
         message: d.message,
         urn: d.urn,
         type: typeOfUrn(d.urn),
         name: nameOfUrn(d.urn),
       };
-      const detail = detailOf(d.message, d.description).trimStart();
-      if (detail.startsWith(EXEMPTED) || d.message.startsWith(EXEMPTED)) {
-        const reason = exemptionReason((detail.startsWith(EXEMPTED) ? detail : d.message).slice(EXEMPTED.length).trim());
-        exempted.push(reason ? { ...finding, reason } : finding);
-      } else if (d.enforcementLevel === "advisory" && NOT_EVALUATED.some((p) => detail.startsWith(p) || d.message.startsWith(p))) {
+      if (wire.kind === "exempted") {
+        const { reason, expires } = wire.exemption;
+        exempted.push({ ...finding, ...(reason ? { reason } : {}), ...(expires ? { expires } : {}) });
+      } else if (wire.kind === "rule-error") {
+        ruleErrors.push(finding);
+      } else if (wire.kind === "could-not-evaluate" && !wire.fromSdk && d.enforcementLevel === "advisory") {
         notEvaluated.push(finding);
       } else {
+        // Counted as the engine counts it, @pulumi/policy's own "can't run … during preview" included.
         violations.push(finding);
       }
     }
   }
   const order = (f: Finding): string => `${f.policyPack}\u0000${f.urn}\u0000${f.policy}\u0000${f.message}`;
-  for (const list of [violations, exempted, notEvaluated]) list.sort((a, b) => order(a).localeCompare(order(b)));
+  for (const list of [violations, exempted, notEvaluated, ruleErrors]) list.sort((a, b) => order(a).localeCompare(order(b)));
   const analysisMs = timings.analysisMs;
   return {
     project: stack.project,
@@ -112,11 +130,13 @@ export function buildReport(
     violations,
     exempted,
     notEvaluated,
+    ruleErrors,
     opaqueComponents: opaqueComponents(stack).map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
     summary: {
       mandatory: violations.filter((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate").length,
       advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,
       exempted: exempted.length,
+      ruleErrors: ruleErrors.length,
     },
     timings: {
       programMs: timings.programMs,
@@ -128,17 +148,18 @@ export function buildReport(
 }
 
 /**
- * The (rule, resource) pairs a pack with a rule catalog judges: a resource whose type the rule
- * covers. More precise than "every policy that did not say not-applicable", which counts a pack
- * that evaluates all its rules in one dispatcher policy (as faultguard-aws does) on every resource.
+ * The (rule, resource) pairs a pack judges, when its policies declare their resource types in the
+ * wire protocol's tags. More precise than "every policy that did not say not-applicable", which
+ * counts a pack that evaluates all its rules in one dispatcher policy (as faultguard-aws does) on
+ * every resource.
  */
-function catalogChecks(analysis: PackAnalysis, stack: CapturedStack): PolicyCheck[] | undefined {
-  const rules = loadCatalog(analysis.dir);
-  if (!rules) return undefined;
+function declaredChecks(analysis: PackAnalysis, stack: CapturedStack): PolicyCheck[] | undefined {
   const byType = new Map<string, string[]>();
-  for (const rule of rules) {
-    for (const type of rule.resourceTypes) byType.set(type, [...(byType.get(type) ?? []), rule.id]);
+  for (const policy of analysis.info.policies) {
+    if (analysis.config[policy.name]?.enforcementLevel === "disabled") continue;
+    for (const type of policy.rule?.resourceTypes ?? []) byType.set(type, [...(byType.get(type) ?? []), policy.name]);
   }
+  if (byType.size === 0) return undefined;
   return stack.resources.flatMap((r) => (byType.get(r.type) ?? []).map((policy) => ({ policyPack: analysis.info.name, policy, urn: r.urn })));
 }
 
@@ -152,7 +173,7 @@ export function buildPreviewResult(stack: CapturedStack, analyses: PackAnalysis[
   return {
     report,
     packs: analyses.map((a) => ({ info: a.info, dir: a.dir })),
-    checks: analyses.flatMap((a) => catalogChecks(a, stack) ?? a.checks),
+    checks: analyses.flatMap((a) => declaredChecks(a, stack) ?? a.checks),
     programFile,
     sources,
     resourceTypes,

@@ -14,10 +14,19 @@ function ruleId(pack: string, policy: string): string {
   return `${pack}/${policy}`;
 }
 
-function levelOf(enforcementLevel: string): Sarif.Result.level {
+/**
+ * A mandatory finding blocks the deployment: always an error. Below that the rule's severity ranks
+ * it: a low-severity advisory is a note, any other advisory a warning.
+ */
+function levelOf(enforcementLevel: string, severity: string): Sarif.Result.level {
   if (enforcementLevel === "mandatory" || enforcementLevel === "remediate") return "error";
   if (enforcementLevel === "disabled") return "none";
-  return "warning";
+  return severity === "low" ? "note" : "warning";
+}
+
+/** Code scanning's 0–10 severity score and SARIF's 0–100 rank, from the rule's severity. */
+function severityProperties(severity: string): { "security-severity"?: string; severity?: string } {
+  return SECURITY_SEVERITY[severity] ? { severity, "security-severity": SECURITY_SEVERITY[severity] } : {};
 }
 
 function isAbsoluteUri(text: string): boolean {
@@ -31,11 +40,11 @@ function describeRule(pack: string, policy: PolicyMetadata): Sarif.ReportingDesc
     shortDescription: { text: policy.displayName || policy.name },
     fullDescription: { text: policy.description || policy.displayName || policy.name },
     help: { text: [policy.description, policy.message, policy.remediationSteps].filter(Boolean).join("\n\n") || policy.name },
-    defaultConfiguration: { level: levelOf(policy.enforcementLevel), enabled: policy.enforcementLevel !== "disabled" },
+    defaultConfiguration: { level: levelOf(policy.enforcementLevel, policy.severity), enabled: policy.enforcementLevel !== "disabled" },
     properties: {
       tags: [...policy.tags, "pulumi-policy", pack],
       enforcementLevel: policy.enforcementLevel,
-      ...(policy.severity ? { severity: policy.severity, "security-severity": SECURITY_SEVERITY[policy.severity] } : {}),
+      ...severityProperties(policy.severity),
     },
   };
   if (policy.url && isAbsoluteUri(policy.url)) rule.helpUri = policy.url;
@@ -74,15 +83,17 @@ export function renderSarif(result: PreviewResult, baseDir: string = process.cwd
     }
     return loc;
   };
-  const results: Sarif.Result[] = result.report.violations.map((f) => {
+  // Alerts are what a rule judged; the SDK's "can't run … during preview" judged nothing.
+  const results: Sarif.Result[] = result.report.violations.filter((f) => f.kind === "violation").map((f) => {
     const id = ruleId(f.policyPack, f.policy);
     const res: Sarif.Result = {
       ruleId: id,
-      level: levelOf(f.enforcementLevel),
+      level: levelOf(f.enforcementLevel, f.severity),
+      ...(SECURITY_SEVERITY[f.severity] ? { rank: Number(SECURITY_SEVERITY[f.severity]) * 10 } : {}),
       message: { text: `${f.message}\n(${f.type}: ${f.name})` },
       locations: [location(f)],
       partialFingerprints: { "faultguardPolicyUrn/v1": fingerprint(f.policyPack, f.policy, f.urn) },
-      properties: { enforcementLevel: f.enforcementLevel, policyPack: f.policyPack, policyPackVersion: f.policyPackVersion, urn: f.urn },
+      properties: { enforcementLevel: f.enforcementLevel, kind: f.kind, ...severityProperties(f.severity), policyPack: f.policyPack, policyPackVersion: f.policyPackVersion, urn: f.urn },
     };
     const ruleIndex = index.get(id);
     if (ruleIndex !== undefined) res.ruleIndex = ruleIndex;

@@ -1,12 +1,10 @@
-// Per-pillar scorecard, for packs that ship a rule catalog (catalog.ts / catalog.js exporting
-// `rules: Array<{ id, pillar, resourceTypes }>`, rule id = policy name). Loaded lazily; a pack
-// without a catalog simply has no scorecard.
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type * as TsNode from "ts-node";
+// Per-pillar scorecard, for packs whose policies carry rule metadata in the wire protocol's tags
+// (policies/lib/wire.ts: `pillar:…`, `resource-type:…`). Read from GetAnalyzerInfo like every other
+// policy field, so it works the same for any pack; a pack without such tags has no scorecard.
+import { type PackInfo } from "../analyzer/types";
 import { type PreviewResult } from "./model";
 
-export interface CatalogRule {
+export interface ScoredRule {
   id: string;
   pillar: string;
   resourceTypes: string[];
@@ -18,48 +16,18 @@ export interface PillarScore {
   applicable: number;
 }
 
-function isCatalogRule(value: unknown): value is CatalogRule {
-  const r = value as CatalogRule;
-  return typeof r === "object" && r !== null && typeof r.id === "string" && typeof r.pillar === "string" && Array.isArray(r.resourceTypes);
-}
-
-const compiledDirs = new Set<string>();
-
-/** Lets `require` compile the pack's TypeScript (transpile only, commonjs), scoped to the pack. */
-function compileTypeScriptIn(packDir: string): void {
-  if (compiledDirs.has(packDir)) return;
-  compiledDirs.add(packDir);
-  const tsconfig = path.join(packDir, "tsconfig.json");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const tsnode = require("ts-node") as typeof TsNode;
-  tsnode.register({
-    transpileOnly: true,
-    scope: true,
-    scopeDir: packDir,
-    project: fs.existsSync(tsconfig) ? tsconfig : undefined,
-    skipProject: !fs.existsSync(tsconfig),
-    compilerOptions: { module: "commonjs" },
-  });
-}
-
-export function loadCatalog(packDir: string): CatalogRule[] | undefined {
-  const file = ["catalog.ts", "catalog.js"].map((f) => path.join(packDir, f)).find((f) => fs.existsSync(f));
-  if (!file) return undefined;
-  try {
-    if (file.endsWith(".ts")) compileTypeScriptIn(packDir);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(file) as { rules?: unknown };
-    return Array.isArray(mod.rules) ? mod.rules.filter(isCatalogRule) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The pack's policies that declare a pillar and the resource types they judge. */
+export function scoredRules(info: PackInfo): ScoredRule[] {
+  return info.policies.flatMap((p) =>
+    p.rule?.pillar && p.rule.resourceTypes.length > 0 ? [{ id: p.name, pillar: p.rule.pillar, resourceTypes: p.rule.resourceTypes }] : [],
+  );
 }
 
 /**
  * applicable = (resource, rule) pairs whose resource type the rule covers; passed = those without a
  * mandatory or advisory violation of that rule on that resource.
  */
-export function scorecard(result: PreviewResult, packName: string, rules: CatalogRule[]): PillarScore[] {
+export function scorecard(result: PreviewResult, packName: string, rules: ScoredRule[]): PillarScore[] {
   const violated = new Set(
     result.report.violations.filter((v) => v.policyPack === packName).map((v) => `${v.policy}\u0000${v.urn}`),
   );

@@ -1,7 +1,8 @@
-// Human-readable report, laid out like the policy section of `pulumi preview`: per pack, per
-// resource, "[level]  policy  (type: name)", then the message and the URN.
-import { type Finding, type PreviewResult } from "./model";
-import { loadCatalog, scorecard } from "./scorecard";
+// Human-readable report, laid out like the policy section of `pulumi preview`: per pack,
+// "[level, severity]  policy  (type: name)", then the message and the URN; mandatory first, then by
+// the rule's severity.
+import { byImportance, type Finding, type PreviewResult } from "./model";
+import { scorecard, scoredRules } from "./scorecard";
 
 function indent(text: string, prefix: string): string {
   return text
@@ -10,17 +11,9 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
-}
-
 function findingLines(f: Finding, extra?: string): string {
-  const head = `- [${f.enforcementLevel}]  ${f.policy}  (${f.type}: ${f.name})`;
+  // The rule's severity, when the pack declares one, ranks findings of the same level.
+  const head = `- [${f.enforcementLevel}${f.severity ? `, ${f.severity}` : ""}]  ${f.policy}  (${f.type}: ${f.name})`;
   return [head, indent(f.message, "  "), extra ? `  ${extra}` : "", `  ${f.urn}`].filter(Boolean).join("\n");
 }
 
@@ -31,32 +24,29 @@ export function renderText(result: PreviewResult): string {
   out.push("");
   out.push("Policies:");
   for (const pack of report.policyPacks) {
-    const violations = report.violations.filter((v) => v.policyPack === pack.name);
+    const violations = report.violations.filter((v) => v.policyPack === pack.name).sort(byImportance);
     const failed = violations.some((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate");
     const mark = failed ? "❌" : violations.length ? "⚠️" : "✅";
     const dir = result.packs.find((p) => p.info.name === pack.name)?.dir;
     out.push(`    ${mark} ${pack.name}@v${pack.version}${dir ? ` (local: ${dir})` : ""}`);
-    for (const [, findings] of groupBy(violations, (v) => v.urn)) {
-      for (const f of findings) out.push(indent(findingLines(f), "        "));
-    }
+    for (const f of violations) out.push(indent(findingLines(f), "        "));
   }
   const sections: Array<[string, Finding[], (f: Finding) => string | undefined]> = [
     ["Exempted (not counted)", report.exempted, (f) => ("reason" in f && typeof f.reason === "string" ? `reason: ${f.reason}` : undefined)],
     ["Not evaluated during preview (values unknown until deployment)", report.notEvaluated, () => undefined],
+    ["Rule errors (the rule threw; its verdict on the resource is unknown)", report.ruleErrors, () => undefined],
   ];
   for (const [title, findings, extra] of sections) {
     if (findings.length === 0) continue;
     out.push("", `${title}:`);
-    for (const f of findings) out.push(indent(findingLines(f, extra(f)), "    "));
+    for (const f of [...findings].sort(byImportance)) out.push(indent(findingLines(f, extra(f)), "    "));
   }
   if (report.opaqueComponents.length > 0) {
     out.push("", "Opaque components (built by a provider plugin; their children are not visible offline — supply outputs with --fixtures):");
     for (const c of report.opaqueComponents) out.push(`    - ${c.type}: ${c.name}  ${c.urn}`);
   }
   for (const pack of result.packs) {
-    const rules = loadCatalog(pack.dir);
-    if (!rules) continue;
-    const scores = scorecard(result, pack.info.name, rules).filter((s) => s.applicable > 0);
+    const scores = scorecard(result, pack.info.name, scoredRules(pack.info)).filter((s) => s.applicable > 0);
     if (scores.length === 0) continue;
     out.push("", `Scorecard (${pack.info.name}):`);
     for (const s of scores) out.push(`    ${s.pillar}: ${s.passed}/${s.applicable}`);
@@ -65,6 +55,7 @@ export function renderText(result: PreviewResult): string {
   out.push("");
   out.push(
     `Summary: ${summary.mandatory} mandatory, ${summary.advisory} advisory, ${summary.exempted} exempted, ${report.notEvaluated.length} not evaluated` +
+      (summary.ruleErrors > 0 ? `, ${summary.ruleErrors} rule errors` : "") +
       ` — program ${timings.programMs} ms, pack start ${timings.packStartMs} ms, analysis ${timings.analysisMs} ms, total ${timings.totalMs} ms`,
   );
   out.push(summary.mandatory > 0 ? "Result: FAILED (mandatory policy violations)" : "Result: passed (no mandatory policy violations)");

@@ -6,6 +6,7 @@ import { ResourceView } from "../../../policies/lib/resource";
 import { resourceRule, stackRule, unresolvable, violation } from "../../../policies/lib/rule";
 import { configStore, type PolicyConfig } from "../../../policies/lib/settings";
 import { UNKNOWN_STRING } from "../../../policies/lib/values";
+import { decodeFinding } from "../../../policies/lib/wire";
 
 const QUEUE = "aws:sqs/queue:Queue";
 const base = {
@@ -66,13 +67,17 @@ function run(configs: Record<string, PolicyConfig>, resources = [queue("big", { 
 describe("policies/lib/pack", () => {
     afterEach(() => configStore.set(new Map()));
 
-    it("reports each finding under its own rule and level; a crashing rule becomes advisory", () => {
+    it("reports each finding under its own rule, level, severity and description; a crashing rule is an advisory rule error", () => {
         const d = run({});
         const byRule = Object.fromEntries(d.map((x) => [x.name, x]));
         assert.equal(byRule["test-strict"].enforcementLevel, "mandatory");
         assert.match(byRule["test-strict"].message, /size 9 > 5/);
         assert.equal(byRule["test-throws"].enforcementLevel, "advisory");
-        assert.match(byRule["test-throws"].message, /^could not evaluate: .*boom/);
+        assert.match(byRule["test-throws"].message, /^rule error: test-throws failed on aws:sqs\/queue:Queue big: boom/);
+        assert.equal(decodeFinding(byRule["test-throws"].message).kind, "rule-error");
+        for (const d of Object.values(byRule)) {
+            assert.deepEqual([d.severity, d.description], ["high", "d"], `${d.name} carries its rule's severity and description`);
+        }
         assert.equal(byRule["test-unknown"].enforcementLevel, "advisory");
         assert.match(byRule["test-unknown"].message, /^could not evaluate: arn is unknown during preview \(no edge\)/);
     });

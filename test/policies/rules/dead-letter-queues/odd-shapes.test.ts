@@ -6,6 +6,7 @@ import { StackGraph, type PlainResource } from "../../../../policies/lib/graph";
 import { evaluateStack, type Diagnostic } from "../../../../policies/lib/pack";
 import { ResourceView, UnresolvableError } from "../../../../policies/lib/resource";
 import { type Rule } from "../../../../policies/lib/rule";
+import { decodeFinding } from "../../../../policies/lib/wire";
 import { alarmsRules } from "../../../../policies/rules/alarms";
 import { deadLetterQueuesRules } from "../../../../policies/rules/dead-letter-queues";
 
@@ -69,7 +70,7 @@ describe("alarms + dead-letter-queues rules: odd property shapes", () => {
                 }
             }
         }
-        const errors = out.filter((d) => d.message.includes("(rule error)"));
+        const errors = out.filter((d) => decodeFinding(d.message).kind === "rule-error");
         assert.deepEqual(errors, []);
         // The odd shapes are judged, not skipped: a queue whose redrive policy names no DLQ is a violation.
         const sqsDlq = out.filter((d) => d.name === "sqs-dlq" && d.enforcementLevel === "mandatory").map((d) => d.urn).sort();

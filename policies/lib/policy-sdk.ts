@@ -1,0 +1,99 @@
+// Every use of @pulumi/policy's private internals, in one place. Each is something its public
+// typings do not offer but the pack needs; test/policies/framework/policy-sdk.test.ts pins the SDK
+// version these were read from (VERIFIED_POLICY_SDK_VERSION) and fails loudly when one changes.
+//
+// 1. The object form of `reportViolation` (server.js `makeReportViolationFun`): lets one dispatcher
+//    policy report a finding under another policy's name, level, severity and description.
+// 2. The analyzer service registration (server.js `addService(AnalyzerService, { configure, … })`):
+//    lets the pack see the whole Configure request, not only each policy's own part.
+// 3. The unknown-value proxy (proxy.js): its raw-target key and its unknown sentinels, so rules read
+//    properties without an exception per unknown read.
+import { type EnforcementLevel, type ReportViolation } from "@pulumi/policy";
+import { type Severity } from "./wire";
+
+/** The @pulumi/policy version the internals below were read from. */
+export const VERIFIED_POLICY_SDK_VERSION = "1.21.0";
+
+/** One diagnostic in the object form `reportViolation` accepts (typings declare only the string form). */
+export interface Diagnostic {
+    /** The policy the diagnostic is reported under. */
+    name: string;
+    /** Sent as is: the object form does not prefix the policy description. */
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    /** Empty or absent: the reporting policy's own. */
+    description?: string;
+    severity?: Severity;
+    urn?: string;
+}
+export type ReportDiagnostic = (d: Diagnostic) => void;
+
+export function asDiagnosticReporter(report: ReportViolation): ReportDiagnostic {
+    return report as unknown as ReportDiagnostic;
+}
+
+type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
+
+interface GrpcServerPrototype {
+    addService(service: unknown, impl: Record<string, Handler>): void;
+}
+
+/** The prototype of the gRPC server class @pulumi/policy itself uses (npm may install several grpc-js). */
+export function policyGrpcServerPrototype(): GrpcServerPrototype {
+    const policyDir = require.resolve("@pulumi/policy");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as { Server: { prototype: GrpcServerPrototype } };
+    return grpc.Server.prototype;
+}
+
+/**
+ * Calls `onConfigure` with every Configure request before @pulumi/policy handles it. Must run
+ * before `new PolicyPack(...)`, which registers the analyzer service on a gRPC server. Returns a
+ * function that undoes the patch (for tests).
+ */
+export function interceptConfigure(onConfigure: (request: unknown) => void): () => void {
+    const proto = policyGrpcServerPrototype();
+    const original = proto.addService;
+    proto.addService = function (this: unknown, service: unknown, impl: Record<string, Handler>) {
+        const configure = impl.configure;
+        if (typeof configure === "function") {
+            impl = {
+                ...impl,
+                configure(call, callback) {
+                    try {
+                        onConfigure(call.request);
+                    } catch {
+                        // Leave the SDK to report a malformed request in its own way.
+                    }
+                    return configure.call(this, call, callback);
+                },
+            };
+        }
+        return original.call(this, service, impl);
+    };
+    return () => {
+        proto.addService = original;
+    };
+}
+
+/** Key under which the unknown-checking proxy exposes its raw target. */
+export const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
+
+/** The engine's wire sentinel for an unknown value (pulumi/sdk `UnknownStringValue`). */
+export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * The sentinels @pulumi/policy deserializes unknown values into, as its proxy module exports them
+ * (marked internal): one source of truth across SDK versions.
+ */
+export function unknownSentinels(): ReadonlySet<string> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const proxy = require("@pulumi/policy/proxy") as Record<string, unknown>;
+    const sentinels = Object.entries(proxy)
+        .filter(([name, value]) => /^unknown[A-Z]\w*Value$/.test(name) && typeof value === "string")
+        .map(([, value]) => value as string);
+    if (!sentinels.includes(UNKNOWN_STRING)) {
+        throw new Error(`faultguard: @pulumi/policy no longer exports its unknown-value sentinels; pin ${VERIFIED_POLICY_SDK_VERSION}`);
+    }
+    return new Set(sentinels);
+}
