@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 // faultguard CLI shim. Runs the compiled CLI when this is an installed (built) package, or the
-// TypeScript sources through ts-node (transpile-only, scoped to the preview sources) in a checkout.
+// TypeScript sources through ts-node (transpile-only, scoped to this checkout) in a checkout.
 //
 // Exit codes are a contract (0 no mandatory violation, 1 mandatory violations, 2 anything else): a
 // crash of faultguard itself (a missing module, a bug) must never look like a verdict, and Node's
@@ -24,12 +24,13 @@ try {
   if (fs.existsSync(compiled)) {
     require(compiled).run();
   } else {
-    const previewDir = path.resolve(__dirname, "..");
+    // Scoped to the repository folder: the CLI shares policies/lib/wire.ts with the pack.
+    const repoDir = path.resolve(__dirname, "..", "..");
     require("ts-node").register({
       transpileOnly: true,
-      project: path.join(previewDir, "..", "tsconfig.json"),
+      project: path.join(repoDir, "tsconfig.json"),
       scope: true,
-      scopeDir: previewDir,
+      scopeDir: repoDir,
       ignore: [],
     });
     require("../src/cli").run();
