@@ -3,7 +3,7 @@
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
 import { type ResourceView } from "../resource";
-import { asString, isRecord } from "../values";
+import { asString, isRecord, isUnknown } from "../values";
 
 export type TaskDefinitionLink =
     | { kind: "found"; taskDefinition: GraphResource }
@@ -92,7 +92,8 @@ export function containerDefinitions(taskDefinition: ResourceView): ContainerDef
             // `essential` defaults to true in ECS.
             essential: c["essential"] !== false && c["essential"] !== "false",
             hasHealthCheck: Array.isArray(command) ? command.length > 0 : typeof command === "string" && command !== "",
-            hasLogConfiguration: isRecord(c["logConfiguration"]) && c["logConfiguration"]["logDriver"] !== undefined && c["logConfiguration"]["logDriver"] !== "",
+            // A value unknown in preview is still a value the program set: ECS requires logDriver in any logConfiguration.
+            hasLogConfiguration: isUnknown(c["logConfiguration"]) || (isRecord(c["logConfiguration"]) && c["logConfiguration"]["logDriver"] !== undefined && c["logConfiguration"]["logDriver"] !== ""),
         };
     });
     return { kind: "ok", containers };

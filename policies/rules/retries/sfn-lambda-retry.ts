@@ -21,8 +21,14 @@ function invokesLambda(resource: unknown): boolean | "unknown" {
     return /^arn:[^:]+:states:::lambda:invoke/.test(resource) || /^arn:[^:]+:states:::aws-sdk:lambda:invoke/.test(resource) || /^arn:[^:]+:lambda:/.test(resource);
 }
 
-/** The transient errors no retrier retries: for each, the first retrier that matches it decides (States Language order). */
-function unretried(state: Record<string, unknown>, errors: readonly string[]): string[] {
+/**
+ * The transient errors no retrier retries: for each, the first retrier that matches it decides
+ * (States Language order). "unknown" when the retriers are computed in this preview.
+ */
+function unretried(state: Record<string, unknown>, errors: readonly string[]): string[] | "unknown" {
+    if (isUnknown(state["Retry"]) || (Array.isArray(state["Retry"]) && state["Retry"].some((r) => isUnknown(r) || (isRecord(r) && (isUnknown(r["ErrorEquals"]) || isUnknown(r["MaxAttempts"])))))) {
+        return "unknown";
+    }
     const retriers = Array.isArray(state["Retry"]) ? state["Retry"].filter(isRecord) : [];
     return errors.filter((error) => {
         const first = retriers.find((r) => Array.isArray(r["ErrorEquals"]) && r["ErrorEquals"].some((e) => e === error || (typeof e === "string" && CATCH_ALL.has(e))));
@@ -75,13 +81,16 @@ export const sfnLambdaRetry = stackRule({
         // A function ARN still unknown in preview: a Lambda task when the definition is computed from a function.
         const dependsOnFunction = (sm.propertyDependencies["definition"] ?? []).some((d) => d.type === aws.lambda.Function || d.type === aws.lambda.Alias);
         const failing: Array<{ path: string; missing: string[] }> = [];
+        let unknownRetry: string | undefined;
         for (const { path, state } of taskStates(definition.value["States"])) {
             const lambda = invokesLambda(state["Resource"]);
             if (lambda === false || (lambda === "unknown" && !dependsOnFunction)) {
                 continue;
             }
             const missing = unretried(state, config.errors);
-            if (missing.length > 0) {
+            if (missing === "unknown") {
+                unknownRetry ??= path;
+            } else if (missing.length > 0) {
                 failing.push({ path, missing });
             }
         }
@@ -94,6 +103,9 @@ export const sfnLambdaRetry = stackRule({
             );
         if (failing.length > MAX_REPORTED) {
             findings.push(violation(`${failing.length - MAX_REPORTED} more Lambda task states do not retry the Lambda service's transient errors.`));
+        }
+        if (unknownRetry !== undefined) {
+            findings.push(unresolvable("definition", `the Retry of Lambda task ${unknownRetry} is computed in this preview`));
         }
         return findings;
     },

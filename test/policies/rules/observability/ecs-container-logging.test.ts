@@ -41,6 +41,7 @@ describe(`${RULE} (check, on a definition whose values are unknown but whose str
             containerDefinitions: JSON.stringify([
                 { name: "app", image: UNKNOWN_STRING },
                 { name: "worker", image: "w", logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": UNKNOWN_STRING } } },
+                { name: "computed", image: "c", logConfiguration: UNKNOWN_STRING },
             ]),
         });
         const findings = ecsContainerLogging.check(view, { config: {}, profile: "production" }) ?? [];

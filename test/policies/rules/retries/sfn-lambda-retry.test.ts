@@ -57,6 +57,11 @@ describe(`${RULE} (check, on a definition whose ARNs are unknown but whose struc
         assert.deepEqual(judge({ StartAt: "A", States: { A: { ...direct.States.A, Retry: [{ ErrorEquals: ["States.ALL"] }] } } }, true), []);
     });
 
+    it("does not decide a Lambda task whose retriers are computed", () => {
+        const computed = { StartAt: "A", States: { A: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", End: true, Retry: [{ ErrorEquals: UNKNOWN_STRING }] } } };
+        assert.deepEqual(judge(computed, true), ["unresolvable"]);
+    });
+
     it("does not guess when the definition is computed from no function", () => {
         assert.deepEqual(judge(direct, false), []);
     });
