@@ -19,7 +19,7 @@ import { findExemption } from "./exemptions";
 import { StackGraph, type PolicyResourceLike } from "./graph";
 import { asDiagnosticReporter, type Diagnostic, type ReportDiagnostic } from "./policy-sdk";
 import { ResourceView, UnresolvableError } from "./resource";
-import { type EnforcementLevel, type Finding, type Profile, type ResourceRule, type Rule } from "./rule";
+import { type EnforcementLevel, type Finding, type Profile, type ResourceRule, type Rule, shownByDefault } from "./rule";
 import { configStore, formatZodError, resolveProfile, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
 import { unwrapProps } from "./values";
 import { encodeFinding, ruleTags, type WireFinding } from "./wire";
@@ -38,15 +38,23 @@ export function toConfigSchema(schema: z.ZodObject): Policy["configSchema"] {
     };
 }
 
+/** The level a rule advertises to the engine: its production level, or `disabled` for an opt-in rule. */
+export function advertisedLevel(rule: Rule): EnforcementLevel {
+    return shownByDefault(rule) ? rule.enforcement.production : "disabled";
+}
+
 /** The level a finding of `rule` is reported at, given the engine's config and the profile. */
 export function effectiveLevel(rule: Rule, configured: EnforcementLevel | undefined, profile: Profile): EnforcementLevel {
-    const productionDefault = rule.enforcement.production;
-    // The CLI fills in each policy's advertised default, so "configured == default" means "not
-    // overridden": then the profile decides. Any other configured level is the user's choice.
-    if (configured !== undefined && configured !== productionDefault) {
+    // The CLI fills in each policy's advertised default, so "configured == advertised" means "not
+    // overridden": then the profile decides. Any other configured level is the user's choice (which
+    // is also how one opt-in rule is turned on without the thorough profile).
+    if (configured !== undefined && configured !== advertisedLevel(rule)) {
         return configured;
     }
-    return profile === "development" ? rule.enforcement.development ?? productionDefault : productionDefault;
+    if (!shownByDefault(rule) && profile !== "thorough") {
+        return "disabled";
+    }
+    return profile === "development" ? rule.enforcement.development ?? rule.enforcement.production : rule.enforcement.production;
 }
 
 interface Pass {
@@ -226,7 +234,7 @@ function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { enforcemen
         name: rule.id,
         displayName: rule.title,
         description: rule.description,
-        enforcementLevel: rule.enforcement.production,
+        enforcementLevel: advertisedLevel(rule) as PulumiEnforcementLevel,
         severity: rule.severity,
         configSchema: toConfigSchema(rule.config),
         remediationSteps: rule.remediation,

@@ -21,7 +21,24 @@ export type Pillar = (typeof PILLARS)[number];
 
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
 export type Severity = "low" | "medium" | "high" | "critical";
-export type Profile = "production" | "development";
+/**
+ * `production` and `development` set each rule's level; `thorough` is production plus the opt-in
+ * rules (those whose `byDefault.shown` is false).
+ */
+export const PROFILES = ["production", "development", "thorough"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/**
+ * Whether a rule reports unless someone turns it on, and why: a rule is shown by default only when
+ * a reliability reviewer would act on its findings in most stacks (advisories nobody acts on teach
+ * users to ignore the report). The catalog states the reason for every rule.
+ */
+export type DefaultVisibility = { shown: true; why: string } | { shown: false; why: string };
+
+/** False for an opt-in rule. */
+export function shownByDefault(rule: { byDefault?: DefaultVisibility }): boolean {
+    return rule.byDefault?.shown ?? true;
+}
 
 /** The rules in other tools that check the same thing, so users coming from them recognise it. */
 export interface Anchors {
@@ -55,6 +72,11 @@ interface RuleBase<C extends ConfigSchema> {
     enforcement: { production: Exclude<EnforcementLevel, "disabled">; development?: EnforcementLevel };
     /** Why this level: the harm when the rule is broken (shown in the catalog). */
     rationale: string;
+    /**
+     * Shown by default, or opt-in (profile `thorough`, or any level set for it in the policy config).
+     * Every rule of the pack states it (test/policies/catalog.test.ts); absent means shown.
+     */
+    byDefault?: DefaultVisibility;
     /** Pulumi type tokens of the resources the rule judges. */
     resourceTypes: readonly string[];
     anchors: Anchors;

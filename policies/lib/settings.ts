@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { isCalendarDate, MIN_REASON_LENGTH } from "./exemptions";
 import { interceptConfigure as interceptSdkConfigure } from "./policy-sdk";
-import { type EnforcementLevel, type Profile } from "./rule";
+import { type EnforcementLevel, type Profile, PROFILES } from "./rule";
 
 export const SETTINGS_POLICY = "faultguard-settings";
 
@@ -33,9 +33,9 @@ export type Exemption = z.infer<typeof exemptionSchema>;
 
 export const settingsSchema = z.strictObject({
     profile: z
-        .enum(["production", "development"])
+        .enum(PROFILES)
         .optional()
-        .describe("Strictness profile. Default: the stack tag faultguard:profile, else production."),
+        .describe("Strictness profile: production, development, or thorough (production plus the opt-in rules). Default: the stack tag faultguard:profile, else production."),
     exemptions: z.array(exemptionSchema).default([]).describe("Exemptions by rule and resource pattern, each with a reason."),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -82,7 +82,7 @@ export function resolveProfile(settings: Settings, stackTags: ReadonlyMap<string
         return settings.profile;
     }
     const tag = stackTags?.get(PROFILE_STACK_TAG);
-    return tag === "development" ? "development" : "production";
+    return (PROFILES as readonly string[]).includes(tag ?? "") ? (tag as Profile) : "production";
 }
 
 /** "profile: Invalid option …" style message naming each field and the policy it belongs to. */

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { toConfigSchema } from "../lib/pack";
-import { PILLARS, type Anchors, type Rule } from "../lib/rule";
+import { PILLARS, shownByDefault, type Anchors, type Rule } from "../lib/rule";
 import { settingsSchema, SETTINGS_POLICY } from "../lib/settings";
 import { allRules } from "../rules";
 
@@ -36,7 +36,13 @@ function anchorsText(a: Anchors): string {
 
 function levels(r: Rule): string {
     const dev = r.enforcement.development ?? r.enforcement.production;
-    return dev === r.enforcement.production ? r.enforcement.production : `${r.enforcement.production} (dev: ${dev})`;
+    const level = dev === r.enforcement.production ? r.enforcement.production : `${r.enforcement.production} (dev: ${dev})`;
+    return shownByDefault(r) ? level : `opt-in: ${level}`;
+}
+
+function visibility(r: Rule): string {
+    const why = r.byDefault?.why ?? "(no reason stated)";
+    return shownByDefault(r) ? `Shown by default: ${why}` : `Opt-in (not shown by default): ${why}`;
 }
 
 interface JsonSchemaProp {
@@ -82,13 +88,18 @@ export function renderCatalog(rules: readonly Rule[]): string {
         "value is unknown during preview reports one advisory `could not evaluate: …` and decides once the",
         "value is known.",
         "",
+        "**Shown by default.** A rule reports by default only when a reliability reviewer would act on its",
+        "findings in most stacks; each rule says why below. *Opt-in* rules (level shown as `opt-in: …`) are",
+        "off unless the `thorough` profile is selected or the policy config gives the rule a level, e.g.",
+        '`{ "lambda-tracing": "advisory" }`.',
+        "",
         "**Scope.** *resource* rules judge one resource (they run in `Analyze`); *cross-resource* rules follow",
         "links between resources through the stack graph, by value or through `propertyDependencies` when IDs",
         "are unknown (they run in one `AnalyzeStack` pass).",
         "",
         `## Pack settings: \`${SETTINGS_POLICY}\``,
         "",
-        "Profiles and exemptions apply to every rule. Select the `development` profile with",
+        "Profiles and exemptions apply to every rule. `thorough` is `production` plus every opt-in rule. Select the `development` profile with",
         `\`{ "${SETTINGS_POLICY}": { "profile": "development" } }\` or the stack tag \`faultguard:profile=development\`.`,
         "Exempt one resource from one rule with the resource tag `faultguard:exempt:<rule-id>` = `<reason> [expires=YYYY-MM-DD]`,",
         "or in the settings (globs allowed). Exempted findings are still reported, marked `[exempted]`; once",
@@ -119,6 +130,7 @@ export function renderCatalog(rules: readonly Rule[]): string {
                 "",
                 `**${r.title}.** ${r.description}`,
                 "",
+                `- ${visibility(r)}`,
                 `- Level: ${levels(r)}. ${r.rationale}`,
                 `- Severity: ${r.severity}; scope: ${r.scope === "stack" ? "cross-resource" : "resource"}`,
                 `- Applies to: ${r.resourceTypes.map((t) => `\`${t}\``).join(", ")}`,

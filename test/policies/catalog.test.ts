@@ -38,6 +38,7 @@ describe("policies: rule metadata and catalog", () => {
                 assert.ok(KNOWN_TYPES.has(t) || /^[a-z0-9-]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(t), `${r.id}: unknown resource type ${t}`);
             }
             assert.equal(r.config.safeParse({}).success, true, `${r.id}: every config property needs a default`);
+            assert.ok((r.byDefault?.why.trim().length ?? 0) >= 20, `${r.id}: state why the rule is shown by default, or why it is opt-in (byDefault)`);
         }
     });
 });

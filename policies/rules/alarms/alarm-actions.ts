@@ -22,6 +22,7 @@ export const alarmActions = stackRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "An alarm with no action, or with actions disabled, changes state in a console nobody watches: it gives the comfort of monitoring without any of the effect.",
+    byDefault: { shown: true, why: "An alarm with no action changes state where nobody looks: the outage it was built to catch goes unnoticed." },
     resourceTypes: [aws.cloudwatch.MetricAlarm, aws.cloudwatch.CompositeAlarm],
     anchors: {
         cdkNag: ["HIPAA.Security-CloudWatchAlarmAction", "NIST.800.53.R5-CloudWatchAlarmAction"],

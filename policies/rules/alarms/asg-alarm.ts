@@ -48,6 +48,7 @@ export const asgAlarm = stackRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "An Auto Scaling group that cannot launch or keeps replacing instances degrades silently unless capacity or health is alarmed.",
+    byDefault: { shown: true, why: "Without a capacity or health alarm, a group that cannot launch instances fails silently until users notice." },
     resourceTypes: [aws.autoscaling.Group],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(

@@ -58,6 +58,7 @@ export const asgScalingNotifications = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Launch and terminate notifications help diagnose capacity churn, but the group's capacity alarm (asg-alarm) is what protects availability; so this is advice, not a gate.",
+    byDefault: { shown: true, why: "Launch and terminate failures are the first sign of a group that cannot heal; a reviewer wants someone told." },
     resourceTypes: [aws.autoscaling.Group],
     anchors: { cdkNag: ["AwsSolutions-AS3"], wellArchitected: ["REL06-BP03"] },
     config: z.object({

@@ -26,6 +26,7 @@ export const ecsServiceAlarm = stackRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "A service whose tasks crash-loop or saturate degrades quietly; ECS replaces tasks but tells no one.",
+    byDefault: { shown: true, why: "A service whose tasks crash-loop or saturate raises nothing unless an alarm watches it." },
     resourceTypes: [aws.ecs.Service],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(["RunningTaskCount", "CPUUtilization", "MemoryUtilization", "UnHealthyHostCount", "HealthyHostCount"], "an ECS service or its target groups"),

@@ -24,6 +24,7 @@ export const lambdaAlarm = stackRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "A failing function without an alarm fails silently: nobody learns of it until users do. Alarms cost little, so the rule holds in development too.",
+    byDefault: { shown: true, why: "Function errors are otherwise visible only in logs; an error alarm is how a failing integration is noticed." },
     resourceTypes: [aws.lambda.Function],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(["Errors"], "a Lambda function"),

@@ -82,6 +82,7 @@ export const lbAlarm = stackRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "The load balancer is where users feel failures first; without an alarm on unhealthy hosts or 5xx an outage is found by customers.",
+    byDefault: { shown: true, why: "The load balancer is where users feel an outage first; without a 5xx or unhealthy-host alarm nobody is paged." },
     resourceTypes: [...LB_TYPES, aws.elb.LoadBalancer],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(

@@ -41,6 +41,7 @@ export const rdsAlarm = stackRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "Databases fail by running out of storage, memory, CPU or connections, all visible in CloudWatch well before the outage if someone is alarmed.",
+    byDefault: { shown: true, why: "A database running out of CPU, storage or memory takes the application down; an alarm gives warning." },
     resourceTypes: [aws.rds.Instance, aws.rds.Cluster],
     anchors: { awsConfig: ["cloudwatch-alarm-resource-check"], other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(

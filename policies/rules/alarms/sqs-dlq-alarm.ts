@@ -24,6 +24,7 @@ export const sqsDlqAlarm = stackRule({
     severity: "high",
     enforcement: { production: "mandatory" },
     rationale: "A DLQ nobody watches only delays the loss: messages expire there unseen. AWS guidance is to alarm on the DLQ's ApproximateNumberOfMessagesVisible.",
+    byDefault: { shown: true, why: "Messages in a dead-letter queue are failed work; without a depth alarm they expire unseen." },
     resourceTypes: [aws.sqs.Queue],
     anchors: { gap: true, other: ["AWS SQS DLQ guidance: alarm on ApproximateNumberOfMessagesVisible"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(["ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage"], "a dead-letter queue"),

@@ -105,6 +105,7 @@ export const apigwThrottling = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: without stage limits an API can use the whole account-level quota (10,000 requests/s per region, shared by every API of the account), so one client or one retry storm starves the other APIs and floods the backend. The right limits come from the backend's capacity, so the rule advises. A limit of 0 rejects every request and is reported too.",
+    byDefault: { shown: true, why: "An unthrottled stage lets one client's burst exhaust the backend for everyone." },
     resourceTypes: [aws.apigateway.Stage, aws.apigatewayv2.Stage],
     anchors: { cdkNag: ["Serverless-APIGWDefaultThrottling"], other: ["SR ES2003"], wellArchitected: ["REL05-BP02", "REL10-BP04"] },
     config: z.object({}),

@@ -113,6 +113,7 @@ export const dynamodbAutoscaling = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: a provisioned table with fixed capacity throttles requests as soon as traffic exceeds it, and the throttling surfaces as errors and retries in every caller. Fixed capacity can be a deliberate cost ceiling, so the rule advises.",
+    byDefault: { shown: true, why: "Fixed provisioned capacity throttles the table at the first traffic peak." },
     resourceTypes: [aws.dynamodb.Table],
     anchors: {
         cdkNag: ["HIPAA.Security-DynamoDBAutoScalingEnabled", "NIST.800.53.R5-DynamoDBAutoScalingEnabled"],

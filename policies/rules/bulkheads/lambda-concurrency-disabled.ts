@@ -18,6 +18,7 @@ export const lambdaConcurrencyDisabled = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory: reserved concurrency 0 is not a bulkhead but an off switch: every synchronous call gets a throttling error and every asynchronous or queued event is retried and then dropped or dead-lettered. Docs once suggested 0 to satisfy a concurrency check (checkov #3637), so it appears by accident.",
+    byDefault: { shown: true, why: "Reserved concurrency 0 stops every invocation: the function is switched off." },
     resourceTypes: [aws.lambda.Function],
     anchors: { checkov: ["CKV_AWS_115"], awsConfig: ["lambda-concurrency-check"], wellArchitected: ["REL05-BP02"] },
     config: z.object({}),

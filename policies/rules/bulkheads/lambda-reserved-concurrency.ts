@@ -22,6 +22,7 @@ export const lambdaReservedConcurrency = resourceRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: unreserved functions share one pool, so a burst or a retry storm in one of them throttles all the others (no bulkhead). But every reservation also shrinks the pool the others share (the lesson of checkov #3637), so reserving for every function is not always right; the rule advises, takes configurable bounds and an opt-out per function.",
+    byDefault: { shown: false, why: "Reserving concurrency also caps the function and takes capacity from every other function in the account; on real programs most findings were single event-triggered functions where a reviewer would not reserve any. Turn it on where functions compete for the account's pool." },
     resourceTypes: [aws.lambda.Function],
     anchors: {
         cdkNag: ["HIPAA.Security-LambdaConcurrency", "NIST.800.53.R5-LambdaConcurrency"],
@@ -39,7 +40,7 @@ export const lambdaReservedConcurrency = resourceRule({
             return [violation(`reservedConcurrentExecutions is 0, which disables the function rather than bounding it (see lambda-concurrency-disabled); set it between ${config.minReserved} and ${config.maxReserved}.`)];
         }
         if (reserved === undefined || reserved === UNRESERVED) {
-            return [violation(`reservedConcurrentExecutions is unset (the function shares the account's unreserved pool); set it to the function's peak need, between ${config.minReserved} and ${config.maxReserved}.`)];
+            return [violation(`reservedConcurrentExecutions is ${reserved === undefined ? "unset" : "-1 (the default)"} (the function shares the account's unreserved pool); set it to the function's peak need, between ${config.minReserved} and ${config.maxReserved}.`)];
         }
         if (reserved < config.minReserved || reserved > config.maxReserved) {
             return [violation(`reservedConcurrentExecutions is ${reserved}; keep it between ${config.minReserved} and ${config.maxReserved} (policy config minReserved/maxReserved).`)];

@@ -26,6 +26,7 @@ export const sqsEsmMaxConcurrency = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: an uncapped mapping scales up to 1,250 concurrent invocations per queue, so a backlog can starve every other function in the account and overload the database behind it. The right cap depends on the downstream capacity, which the policy cannot know.",
+    byDefault: { shown: true, why: "An uncapped SQS consumer scales to the account's concurrency and can starve other functions or overload a downstream database." },
     resourceTypes: [aws.lambda.EventSourceMapping],
     anchors: { gap: true, wellArchitected: ["REL05-BP02", "REL10-BP04"] },
     config: z.object({

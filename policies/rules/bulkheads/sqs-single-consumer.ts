@@ -23,6 +23,7 @@ export const sqsSingleConsumer = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory: consumers of one queue compete, so each message reaches only one of them at random; the others silently never see it, and one consumer's failures or backlog (retries, visibility, DLQ) are shared by all. A deliberate migration between two consumers can be exempted for its duration.",
+    byDefault: { shown: true, why: "Two consumers of one queue each get only some messages: a correctness failure, not a style choice." },
     resourceTypes: [aws.sqs.Queue],
     anchors: { gap: true, wellArchitected: ["REL10-BP04", "REL03-BP02"] },
     config: z.object({

@@ -25,6 +25,7 @@ export const asgInstanceRefresh = resourceRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: without an instance refresh a new launch template reaches only the instances launched later, so the fleet drifts and a bad image is discovered one scale-out at a time; without autoRollback a failing refresh stops halfway with a mixed fleet. The harm arrives with the next template change, not now, so the rule advises.",
+    byDefault: { shown: true, why: "Without instance refresh, a bad launch template reaches instances only as they are replaced, and nothing rolls it back." },
     resourceTypes: [aws.autoscaling.Group],
     anchors: { gap: true, wellArchitected: ["REL08-BP04", "REL08-BP05"] },
     config: z.object({}),

@@ -74,6 +74,7 @@ export const codedeployRollback = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory: deployments are the most common cause of outages. Without auto-rollback a failed deployment leaves the group on the broken revision until someone acts; without alarms a revision that deploys cleanly but fails in use is never stopped; and an all-at-once Lambda deployment sends 100 % of traffic to an untested version in one step.",
+    byDefault: { shown: true, why: "A failed deployment that does not roll back stays in production until someone intervenes." },
     resourceTypes: [aws.codedeploy.DeploymentGroup],
     anchors: {
         awsConfig: ["codedeploy-auto-rollback-monitor-enabled", "codedeploy-lambda-allatonce-traffic-shift-disabled"],

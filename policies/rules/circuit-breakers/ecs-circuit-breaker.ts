@@ -28,6 +28,7 @@ export const ecsCircuitBreaker = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory: without the circuit breaker a deployment whose tasks never become healthy keeps replacing them indefinitely (the service never reaches steady state and nobody is told), and without rollback it stops in a broken state; a small service deployed below 100 % minimum healthy loses capacity, or goes down, on every deployment. All of this happens on the next bad release, and the fix is two properties.",
+    byDefault: { shown: true, why: "Without the circuit breaker a broken task definition keeps ECS launching failing tasks indefinitely." },
     resourceTypes: [aws.ecs.Service],
     anchors: { gap: true, wellArchitected: ["REL08-BP05", "REL08-BP04"] },
     config: z.object({

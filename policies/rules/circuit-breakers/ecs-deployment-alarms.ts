@@ -22,6 +22,7 @@ export const ecsDeploymentAlarms = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: the circuit breaker (ecs-circuit-breaker) already stops deployments whose tasks fail to start or pass health checks; deployment alarms add rollback on errors the tasks cause while healthy (5xx, latency), which is valuable but depends on alarms that measure the release, so the rule advises.",
+    byDefault: { shown: true, why: "A deployment that breaks the service's alarms should roll back on its own; otherwise it waits for a human." },
     resourceTypes: [aws.ecs.Service],
     anchors: { gap: true, wellArchitected: ["REL08-BP04", "REL06-BP01"] },
     config: z.object({}),

@@ -24,6 +24,7 @@ export const esmStreamOnFailure = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "Without an on-failure destination, records that exhaust retries (or age out) are skipped with no trace; with the default infinite retries a poison record blocks its shard until it expires.",
+    byDefault: { shown: true, why: "Records of a failed stream batch are otherwise dropped once retries end: data loss." },
     resourceTypes: [aws.lambda.EventSourceMapping],
     anchors: { cdkNag: ["Serverless-LambdaEventSourceMappingDestination"], other: ["SR ES1001"], wellArchitected: ["REL05-BP04"] },
     config: z.object({}),

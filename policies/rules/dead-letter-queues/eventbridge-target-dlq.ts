@@ -17,6 +17,7 @@ export const eventbridgeTargetDlq = resourceRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "When retries run out (24 h / 185 attempts by default) or the target rejects the event, EventBridge drops it; a DLQ keeps it with the error attached.",
+    byDefault: { shown: true, why: "Events EventBridge cannot deliver are dropped without a dead-letter queue: silent data loss." },
     resourceTypes: [aws.cloudwatch.EventTarget, aws.scheduler.Schedule],
     anchors: { cdkNag: ["Serverless-EventBusDLQ"], other: ["SR ES4000"], wellArchitected: ["REL05-BP04"] },
     config: z.object({}),

@@ -41,6 +41,7 @@ export const lambdaAsyncDlq = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "After the async retries (2 by default, up to 6 h for throttles), Lambda drops the event: without a DLQ or on-failure destination it is lost with no trace. Synchronous callers see the error themselves, so they are not flagged.",
+    byDefault: { shown: true, why: "Asynchronous events that fail every retry are discarded unless sent to a destination or DLQ." },
     resourceTypes: [aws.lambda.Function],
     anchors: {
         cdkNag: ["Serverless-LambdaDLQ", "Serverless-LambdaAsyncFailureDestination", "HIPAA.Security-LambdaDLQ", "NIST.800.53.R5-LambdaDLQ"],

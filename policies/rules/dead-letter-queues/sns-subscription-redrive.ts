@@ -20,6 +20,7 @@ export const snsSubscriptionRedrive = resourceRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "When SNS cannot deliver (endpoint deleted, policy denies, endpoint down past the retry policy) it drops the message; a redrive policy keeps it.",
+    byDefault: { shown: true, why: "Messages SNS cannot deliver to a subscriber are dropped without a redrive policy." },
     resourceTypes: [aws.sns.TopicSubscription],
     anchors: { cdkNag: ["Serverless-SNSRedrivePolicy"], other: ["SR ES7000"], wellArchitected: ["REL05-BP04"] },
     config: z.object({

@@ -32,6 +32,7 @@ export const sqsDlqFifoMatch = stackRule({
     severity: "high",
     enforcement: { production: "mandatory" },
     rationale: "SQS rejects a redrive policy whose DLQ type differs from the source's, so the deployment fails (or the DLQ silently never receives) at the worst moment.",
+    byDefault: { shown: true, why: "AWS rejects a redrive between a FIFO and a standard queue; the redrive silently never happens." },
     resourceTypes: [aws.sqs.Queue],
     anchors: { gap: true, other: ["AWS SQS dead-letter queue guidance"], wellArchitected: ["REL05-BP04"] },
     config: z.object({}),

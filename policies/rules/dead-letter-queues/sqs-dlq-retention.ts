@@ -32,6 +32,7 @@ export const sqsDlqRetention = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "A standard queue's message keeps its original enqueue time in the DLQ: with equal or shorter retention it expires there soon after (or before) arriving, and the DLQ loses exactly the messages it exists to keep.",
+    byDefault: { shown: true, why: "A dead-letter queue that keeps messages for less time than its source deletes failed work before anyone can look." },
     resourceTypes: [aws.sqs.Queue],
     anchors: { gap: true, other: ["AWS SQS dead-letter queue guidance"], wellArchitected: ["REL05-BP04"] },
     config: z.object({}),

@@ -22,6 +22,7 @@ export const sqsDlq = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "Without a DLQ a poison message is retried until it expires and is then lost, blocking or slowing every consumer meanwhile. A DLQ costs nothing until used, so the rule is mandatory in development too.",
+    byDefault: { shown: true, why: "A poison message without a dead-letter queue is retried until it expires, blocking or wasting its consumers." },
     resourceTypes: [aws.sqs.Queue],
     anchors: {
         cdkNag: ["AwsSolutions-SQS3", "Serverless-SQSRedrivePolicy"],

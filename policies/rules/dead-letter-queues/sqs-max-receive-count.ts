@@ -18,6 +18,7 @@ export const sqsMaxReceiveCount = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "Below 5, messages reach the DLQ after throttling or a brief outage rather than a real failure (AWS: set it to at least 5 for Lambda consumers); far above, a poison message is reprocessed for hours, hiding the fault and wasting capacity.",
+    byDefault: { shown: true, why: "An unbounded or huge receive count keeps a poison message cycling instead of moving it aside." },
     resourceTypes: [aws.sqs.Queue],
     anchors: { gap: true, other: ["AWS Lambda with-sqs: maxReceiveCount at least 5"], wellArchitected: ["REL05-BP03"] },
     config: z

@@ -17,6 +17,7 @@ export const dynamodbDeletionProtection = resourceRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: deleting a table is an outage, but with point-in-time recovery (rule dynamodb-pitr, mandatory) DynamoDB keeps a restorable system backup for 35 days, so the loss is recoverable. Disabled in development, where tables are torn down with their stacks.",
+    byDefault: { shown: true, why: "A table is data: a replacement or a stray delete loses it, and protection costs nothing." },
     resourceTypes: [aws.dynamodb.Table],
     anchors: {
         awsConfig: ["dynamodb-table-deletion-protection-enabled"],

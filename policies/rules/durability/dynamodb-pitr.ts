@@ -20,6 +20,7 @@ export const dynamodbPitr = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory in production: without PITR a bad deployment, a buggy batch job or a wrong script that overwrites or deletes items cannot be undone — DynamoDB has no other continuous backup, and on-demand backups are rarely current. PITR also keeps a 35-day system backup when the table is deleted. The cost is small and the loss it prevents is permanent.",
+    byDefault: { shown: true, why: "Without point-in-time recovery a bad write or delete cannot be undone." },
     resourceTypes: [aws.dynamodb.Table],
     anchors: {
         cdkNag: ["AwsSolutions-DDB3"],

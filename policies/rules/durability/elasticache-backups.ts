@@ -24,6 +24,7 @@ export const elasticacheBackups = resourceRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: without snapshots a failure of every node (or a bad FLUSHALL) empties the cache. Most caches can be rebuilt from their source of truth, so the harm depends on whether this one is the only copy (sessions, queues, leaderboards). Default 7 days: the same week of recovery as rds-backups, between Security Hub ElastiCache.1's default (1) and the AWS Config rule's (15); set 15 for Config parity.",
+    byDefault: { shown: true, why: "A Redis or Valkey cache used as a store loses its data on node failure without snapshots." },
     resourceTypes: [aws.elasticache.ReplicationGroup, aws.elasticache.Cluster, aws.elasticache.ServerlessCache],
     anchors: {
         cdkNag: ["HIPAA.Security-ElastiCacheRedisClusterAutomaticBackup", "NIST.800.53.R5-ElastiCacheRedisClusterAutomaticBackup"],

@@ -17,6 +17,7 @@ export const lbDeletionProtection = resourceRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory in production: a deleted load balancer is an outage and comes back with a new DNS name that clients and records may still point away from, but it holds no data and can be recreated in minutes; deletion protection also blocks intentional replacements. Disabled in development, where stacks are torn down routinely.",
+    byDefault: { shown: false, why: "A load balancer holds no data and the program recreates it; on real programs reviewers did not act on it. Turn it on where DNS or clients pin the load balancer itself." },
     resourceTypes: [aws.lb.LoadBalancer, aws.alb.LoadBalancer],
     anchors: {
         cdkNag: ["HIPAA.Security-ELBDeletionProtectionEnabled", "NIST.800.53.R5-ELBDeletionProtectionEnabled"],

@@ -27,6 +27,7 @@ export const rdsBackups = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory in production: a database without backups, or one that a mistaken `pulumi destroy`, a replacement-forcing change or a console click can delete without a snapshot, loses data irreversibly — the harm is immediate and cannot be repaired afterwards. Advisory in development, where databases are disposable.",
+    byDefault: { shown: true, why: "A database without backups, deletion protection or a final snapshot can lose all its data in one mistake." },
     resourceTypes: [aws.rds.Instance, aws.rds.Cluster],
     anchors: {
         cdkNag: ["AwsSolutions-RDS13", "AwsSolutions-RDS10"],

@@ -111,6 +111,7 @@ export const s3Replication = stackRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: S3 is already durable across zones within a region; cross-region copies protect against a regional outage or a compromised account, which matters only for data whose loss or unavailability is critical — a judgement the pack cannot make. Disabled in development.",
+    byDefault: { shown: false, why: "Whether a bucket's data deserves a second region depends on its purpose (user data, caches, build artefacts, name-minting or synced-from-git buckets), which the pack cannot see; S3 is already durable across zones. Turn it on where buckets hold critical data." },
     resourceTypes: [aws.s3.Bucket, aws.s3.BucketV2],
     anchors: {
         cdkNag: ["HIPAA.Security-S3BucketReplicationEnabled", "NIST.800.53.R5-S3BucketReplicationEnabled", "PCI.DSS.321-S3BucketReplicationEnabled"],

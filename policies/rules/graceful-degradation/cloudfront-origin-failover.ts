@@ -31,6 +31,7 @@ export const cloudfrontOriginFailover = resourceRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: with one origin, an origin outage (a region, a bucket, a load balancer) takes the whole site down even though CloudFront could serve reads from a second origin. Whether a second origin exists or is worth its cost is a product decision, so the rule points it out rather than blocks. Disabled in development.",
+    byDefault: { shown: true, why: "A distribution with one origin fails whenever that origin does; an origin group keeps serving." },
     resourceTypes: [aws.cloudfront.Distribution],
     anchors: {
         checkov: ["CKV_AWS_310"],

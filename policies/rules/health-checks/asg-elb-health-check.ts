@@ -29,6 +29,7 @@ export const asgElbHealthCheck = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory in production: with the default EC2 health check the group only sees instance status, so an instance whose application hangs or crashes keeps running; the load balancer routes around it but the group never replaces it, and capacity erodes silently until the last healthy instance fails (an outage with every instance 'InService'). A grace period of 0 does the opposite harm: instances are killed while still booting, a replacement loop. The fix is one free property.",
+    byDefault: { shown: true, why: "With EC2 health checks a group keeps instances that the load balancer has marked unhealthy, serving errors." },
     resourceTypes: [aws.autoscaling.Group],
     anchors: {
         cdkNag: ["AwsSolutions-AS2", "HIPAA.Security-AutoScalingGroupELBHealthCheckRequired", "NIST.800.53.R5-AutoScalingGroupELBHealthCheckRequired", "PCI.DSS.321-AutoScalingGroupELBHealthCheckRequired"],

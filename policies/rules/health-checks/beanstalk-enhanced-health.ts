@@ -54,6 +54,7 @@ export const beanstalkEnhancedHealth = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: basic health only reflects load-balancer checks and instance status; enhanced health adds request latency, error rates and OS metrics so degradation is visible before it is an outage. The environment still works without it.",
+    byDefault: { shown: true, why: "Basic health reporting misses application failures that enhanced health catches." },
     resourceTypes: [aws.elasticbeanstalk.Environment],
     anchors: {
         cdkNag: ["HIPAA.Security-ElasticBeanstalkEnhancedHealthReportingEnabled", "NIST.800.53.R5-ElasticBeanstalkEnhancedHealthReportingEnabled"],

@@ -23,6 +23,7 @@ export const clbHealthCheckDraining = resourceRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: without draining, requests in flight are cut when an instance is deregistered or scaled in; without an explicit check the default TCP probe only proves the port is open. Both degrade rather than break the service, and classic load balancers are legacy (prefer an ALB/NLB).",
+    byDefault: { shown: true, why: "A classic load balancer without health checks or draining sends traffic to dead instances and cuts requests on scale-in." },
     resourceTypes: [aws.elb.LoadBalancer],
     anchors: {
         cdkNag: ["AwsSolutions-ELB3"],

@@ -1,14 +1,43 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { containerDefinitions, serviceTaskDefinition } from "../../lib/links/ecs";
+import { type GraphResource, type StackGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
+import { asNumber, isRecord } from "../../lib/values";
+
+/** AWS's target group health check defaults when no healthCheck block is declared: 2 failures × 30 s. */
+const AWS_DEFAULT_INTERVAL_SECONDS = 30;
+const AWS_DEFAULT_UNHEALTHY_THRESHOLD = 2;
+
+/**
+ * The earliest a load balancer can mark a new task unhealthy (unhealthyThreshold × interval of its
+ * target groups), or undefined when a target group's check is not visible here.
+ */
+function earliestUnhealthySeconds(graph: StackGraph, service: GraphResource): number | undefined {
+    const groups = graph.resolve(service, "loadBalancers", [aws.lb.TargetGroup, aws.alb.TargetGroup]);
+    if (groups.unresolved || groups.external.length > 0 || groups.opaque.length > 0 || groups.targets.length === 0) {
+        return undefined;
+    }
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const tg of groups.targets) {
+        const hc = tg.read("healthCheck");
+        if (!hc.known) {
+            return undefined;
+        }
+        const block = isRecord(hc.value) ? hc.value : undefined;
+        const interval = asNumber(block?.["interval"]) ?? AWS_DEFAULT_INTERVAL_SECONDS;
+        const unhealthy = asNumber(block?.["unhealthyThreshold"]) ?? AWS_DEFAULT_UNHEALTHY_THRESHOLD;
+        earliest = Math.min(earliest, interval * unhealthy);
+    }
+    return earliest;
+}
 
 export const ecsHealthChecks = stackRule({
     id: "ecs-health-checks",
     title: "ECS services behind a load balancer have a grace period and container health checks",
     pillar: "health-checks",
     description:
-        "An ECS service with `loadBalancers` sets `healthCheckGracePeriodSeconds` (at least `minGracePeriodSeconds`), and every essential container of its task definition defines a `healthCheck`.",
+        "An ECS service with `loadBalancers` sets `healthCheckGracePeriodSeconds` (at least `minGracePeriodSeconds`) when its target groups can mark a task unhealthy (unhealthyThreshold × interval) before `startupSeconds` have passed, and every essential container of its task definition defines a `healthCheck`.",
     remediation: [
         "Give tasks time to start before load-balancer checks count, and let ECS see when a container is sick:",
         "```ts",
@@ -26,14 +55,22 @@ export const ecsHealthChecks = stackRule({
     severity: "medium",
     enforcement: { production: "advisory" },
     rationale:
-        "Advisory: without a grace period (ECS default 0) a slow-starting task fails its first load-balancer checks and is killed, which can stall every deployment; without container health checks ECS only replaces tasks whose process exits, not ones that hang. Both bite only for some workloads, so they warn rather than block.",
+        "Advisory: without a grace period (ECS default 0) a task that starts slower than its target group's checks can fail is killed, which can stall every deployment (the default check, 2 failures 30 s apart, cannot fail a task that is ready within a minute, so that case is not flagged); without container health checks ECS only replaces tasks whose process exits, not ones that hang. Both bite only for some workloads, so they warn rather than block.",
+    byDefault: { shown: true, why: "Tasks killed by load-balancer checks before they can start, or hung containers never replaced, are real outages." },
     resourceTypes: [aws.ecs.Service],
     anchors: {
         gap: true,
         wellArchitected: ["REL06-BP01", "REL11-BP01"],
     },
     config: z.object({
-        minGracePeriodSeconds: z.number().int().min(1).max(2147483647).default(1).describe("Smallest healthCheckGracePeriodSeconds accepted when the service is behind a load balancer."),
+        minGracePeriodSeconds: z.number().int().min(1).max(2147483647).default(1).describe("Smallest healthCheckGracePeriodSeconds accepted when a grace period is needed."),
+        startupSeconds: z
+            .number()
+            .int()
+            .min(1)
+            .max(3600)
+            .default(60)
+            .describe("How long the service's tasks may take to become healthy; a grace period is needed when a target group can fail a task sooner."),
     }),
     check(service, { config, graph }) {
         const lbs = service.read("loadBalancers");
@@ -48,11 +85,18 @@ export const ecsHealthChecks = stackRule({
         } else {
             const seconds = typeof grace.value === "number" ? grace.value : 0;
             if (seconds < config.minGracePeriodSeconds) {
-                findings.push(
-                    violation(
-                        `healthCheckGracePeriodSeconds is ${grace.value === undefined ? "unset (0)" : seconds}; set it to at least the tasks' start-up time (e.g. 60) so new tasks are not killed by load-balancer checks before they are ready.`,
-                    ),
-                );
+                // Judge the behaviour: a grace period matters only when the target groups can fail a
+                // task before it has had time to start.
+                const earliest = lbs.known ? earliestUnhealthySeconds(graph, service) : undefined;
+                if (earliest === undefined) {
+                    findings.push(unresolvable("loadBalancers", "the health checks of the service's target groups are not visible here, so whether they can fail a starting task is unknown"));
+                } else if (earliest < config.startupSeconds) {
+                    findings.push(
+                        violation(
+                            `healthCheckGracePeriodSeconds is ${grace.value === undefined ? "unset (0)" : seconds} and the target group can mark a new task unhealthy after ${earliest} s, before it has had ${config.startupSeconds} s to start (policy config startupSeconds); set healthCheckGracePeriodSeconds to at least the tasks' start-up time so they are not killed before they are ready.`,
+                        ),
+                    );
+                }
             }
         }
         const link = serviceTaskDefinition(graph, service);

@@ -24,6 +24,7 @@ export const route53FailoverHealthCheck = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory in production: Route 53 treats a PRIMARY failover record without a health check as always healthy, so failover never happens — the record cannot do the one thing it exists for, and nobody finds out until the primary region is down. The fix is free and local to the record.",
+    byDefault: { shown: true, why: "A failover record without a health check never fails over." },
     resourceTypes: [aws.route53.Record],
     anchors: {
         gap: true,

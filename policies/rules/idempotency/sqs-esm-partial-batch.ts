@@ -23,6 +23,7 @@ export const sqsEsmPartialBatch = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: without it one bad message makes the whole batch visible again, so the messages that succeeded are processed again (duplicates) and can reach the DLQ with the poison one. The setting only helps once the handler returns batchItemFailures, which the policy cannot see, so it advises rather than blocks.",
+    byDefault: { shown: true, why: "Without partial batch responses one failing message makes the whole batch retry, repeating side effects." },
     resourceTypes: [aws.lambda.EventSourceMapping],
     anchors: { gap: true, wellArchitected: ["REL05-BP03", "REL04-BP04"] },
     config: z.object({}),

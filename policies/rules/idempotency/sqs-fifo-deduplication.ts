@@ -20,6 +20,7 @@ export const sqsFifoDeduplication = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: SQS rejects FIFO sends without a deduplication ID unless content-based deduplication is on, so a queue without it is not unprotected, but its safety rests on every producer deriving the ID from the message rather than generating one per attempt (which turns every retry into a duplicate). The policy cannot see producer code, so it advises and accepts an exemption that records the decision.",
+    byDefault: { shown: true, why: "A FIFO queue that neither deduplicates by content nor gets IDs from every producer delivers duplicates." },
     resourceTypes: [aws.sqs.Queue, aws.sns.Topic],
     anchors: { gap: true, wellArchitected: ["REL04-BP04"] },
     config: z.object({}),

@@ -17,6 +17,7 @@ export const albAccessLogs = resourceRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: access logs are how you find which requests failed, from whom and to which target after an incident; the service runs the same without them, and they cost storage — disabled in development.",
+    byDefault: { shown: false, why: "Access logs serve forensics and analytics, not fault tolerance; on real programs reviewers did not act on them. Turn it on where an audit trail is required." },
     resourceTypes: [aws.lb.LoadBalancer, aws.alb.LoadBalancer],
     anchors: {
         cdkNag: ["AwsSolutions-ELB2"],

@@ -15,6 +15,7 @@ export const apigwXray = resourceRule({
     severity: "low",
     enforcement: { production: "advisory" },
     rationale: "Advisory: tracing at the front door shows which integration fails or is slow; without it incidents take longer to diagnose, but requests are served the same.",
+    byDefault: { shown: false, why: "Tracing helps diagnose latency across services but prevents no failure; like lambda-tracing, reviewers did not act on it. Turn it on where request chains span several services." },
     resourceTypes: [aws.apigateway.Stage],
     anchors: {
         cdkNag: ["Serverless-APIGWXrayEnabled", "HIPAA.Security-APIGWXrayEnabled"],

@@ -22,6 +22,7 @@ export const ec2DetailedMonitoring = resourceRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: with 5-minute basic metrics, alarms and step-scaling react minutes late to a failing or overloaded instance; detailed monitoring costs per instance, so it is a trade-off — disabled in development.",
+    byDefault: { shown: false, why: "One-minute metrics sharpen scaling and alarms but basic monitoring works; reviewers did not act on it. Turn it on for fast-scaling groups." },
     resourceTypes: [aws.ec2.Instance, aws.ec2.LaunchTemplate],
     anchors: {
         cdkNag: ["AwsSolutions-EC28"],

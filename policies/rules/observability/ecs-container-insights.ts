@@ -40,6 +40,7 @@ export const ecsContainerInsights = stackRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: without Container Insights there are no task- or container-level CPU, memory, restart and network metrics to alarm on or to diagnose a failing service with; it costs money per metric, so it is disabled in development.",
+    byDefault: { shown: true, why: "Task-level metrics are what ECS alarms and diagnosis need; without them a cluster's failing tasks are invisible." },
     resourceTypes: [aws.ecs.Cluster],
     anchors: {
         cdkNag: ["AwsSolutions-ECS4"],

@@ -18,6 +18,7 @@ export const lambdaTracing = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: without traces, finding which dependency makes a request slow or fail during an incident takes guesswork; nothing breaks because of it, it only takes longer to repair.",
+    byDefault: { shown: false, why: "Tracing a single event-triggered function adds little; reviewers did not act on it. Turn it on where functions sit in synchronous request chains." },
     resourceTypes: [aws.lambda.Function],
     anchors: {
         cdkNag: ["Serverless-LambdaTracing"],

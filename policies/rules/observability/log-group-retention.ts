@@ -16,6 +16,7 @@ export const logGroupRetention = resourceRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: a log group without retention is a decision nobody made — it grows (and bills) forever, while a retention chosen too short loses the evidence of an incident before anyone looks. Neither breaks the service.",
+    byDefault: { shown: true, why: "Logs that never expire grow cost without bound; logs that expire too soon lose the evidence of an incident." },
     resourceTypes: [aws.cloudwatch.LogGroup],
     anchors: {
         cdkNag: ["HIPAA.Security-CloudWatchLogGroupRetentionPeriod", "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod"],

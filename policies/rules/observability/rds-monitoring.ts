@@ -38,6 +38,7 @@ export const rdsMonitoring = stackRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: CloudWatch's basic RDS metrics do not show which queries or waits saturate a database or what the OS is doing; without them a slow-down is diagnosed by guesswork while it lasts. The database runs the same, and the features cost money — disabled in development.",
+    byDefault: { shown: true, why: "Database performance problems are the usual root cause of application latency; without insight nobody can tell." },
     resourceTypes: [aws.rds.Instance, aws.rds.ClusterInstance],
     anchors: {
         cdkNag: ["HIPAA.Security-RDSEnhancedMonitoringEnabled", "NIST.800.53.R5-RDSEnhancedMonitoringEnabled"],

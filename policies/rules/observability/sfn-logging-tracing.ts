@@ -25,6 +25,7 @@ export const sfnLoggingTracing = resourceRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: failed executions without logs or traces are hard to diagnose, and for EXPRESS workflows the logs are the only execution history there is. The workflow runs the same without them, so this warns rather than blocks.",
+    byDefault: { shown: true, why: "A failed execution without logs cannot be diagnosed once its history is gone." },
     resourceTypes: [aws.sfn.StateMachine],
     anchors: {
         cdkNag: ["AwsSolutions-SF1", "AwsSolutions-SF2"],

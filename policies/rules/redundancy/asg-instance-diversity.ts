@@ -31,6 +31,7 @@ export const asgInstanceDiversity = resourceRule({
     enforcement: { production: "advisory", development: "advisory" },
     rationale:
         "Advisory: instance-type diversity guards against insufficient-capacity errors for one type in one zone, which delays scale-out and zone recovery, but a single-type group is still redundant across zones (asg-multi-az is the mandatory floor). Many fleets pin one type on purpose (licensing, benchmarks, GPUs).",
+    byDefault: { shown: true, why: "A group limited to one instance type fails to launch when that type's capacity runs out in a zone." },
     resourceTypes: [aws.autoscaling.Group],
     anchors: {
         awsConfig: ["autoscaling-multiple-instance-types", "autoscaling-capacity-rebalancing"],

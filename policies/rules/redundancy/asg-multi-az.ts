@@ -24,6 +24,7 @@ export const asgMultiAz = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A group confined to one zone goes down with that zone; a minSize below the zone count leaves a zone empty until scaling reacts.",
+    byDefault: { shown: true, why: "A group in one zone goes down with that zone." },
     resourceTypes: [aws.autoscaling.Group],
     anchors: {
         awsConfig: ["autoscaling-multiple-az"],

@@ -22,6 +22,7 @@ export const awsxVpcNatStrategy = resourceRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "`Single` puts every zone's egress behind one NAT gateway in one zone, so a zone failure cuts egress for all; `None` with private subnets leaves them without the egress they were declared for.",
+    byDefault: { shown: true, why: "A single NAT gateway takes every private subnet's egress down with its zone." },
     resourceTypes: [AWSX_VPC],
     anchors: {
         wellArchitected: ["REL10-BP01", "REL02-BP01"],

@@ -22,6 +22,7 @@ export const clbMultiAzCrossZone = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A single-zone CLB fails with its zone; without cross-zone balancing, traffic is split per zone regardless of how many healthy instances each zone holds.",
+    byDefault: { shown: true, why: "A classic load balancer in one zone, or without cross-zone balancing, fails or overloads with one zone." },
     resourceTypes: [aws.elb.LoadBalancer],
     anchors: {
         cdkNag: ["AwsSolutions-ELB4"],

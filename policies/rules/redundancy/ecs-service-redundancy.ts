@@ -21,6 +21,7 @@ export const ecsServiceRedundancy = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "One task, or tasks confined to one zone, means a task crash, a host failure or a zone outage stops the service until ECS reschedules.",
+    byDefault: { shown: true, why: "A service with one task, or tasks in one zone, is down whenever that task or zone is." },
     resourceTypes: [aws.ecs.Service],
     anchors: {
         gap: true,

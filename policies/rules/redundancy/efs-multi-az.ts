@@ -37,6 +37,7 @@ export const efsMultiAz = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "One Zone storage loses availability (and possibly data) with its zone; a single mount-target zone makes clients in other zones depend on that zone.",
+    byDefault: { shown: true, why: "A One Zone file system, or mount targets in one zone, take every client down with that zone." },
     resourceTypes: [aws.efs.FileSystem],
     anchors: {
         other: ["PCP aws-efs-filesystem-disallow-single-availability-zone"],

@@ -21,6 +21,7 @@ export const elasticacheFailover = resourceRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "Without automatic failover a failed primary is replaced by hand or by node replacement, and without Multi-AZ its replicas may share its zone: the cache and everything leaning on it go down with one node or zone.",
+    byDefault: { shown: true, why: "Without automatic failover a primary node failure is an outage until someone promotes a replica." },
     resourceTypes: [aws.elasticache.ReplicationGroup],
     anchors: {
         cdkNag: ["AwsSolutions-AEC4"],

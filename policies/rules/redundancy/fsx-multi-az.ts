@@ -24,6 +24,7 @@ export const fsxMultiAz = resourceRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A single-AZ file system is unavailable for the duration of a zone outage and of file-server maintenance; a Multi-AZ one fails over to its standby.",
+    byDefault: { shown: true, why: "A Single-AZ file system is unavailable whenever its zone or file server is." },
     resourceTypes: [aws.fsx.WindowsFileSystem, aws.fsx.OntapFileSystem, aws.fsx.OpenZfsFileSystem],
     anchors: {
         securityHub: ["FSx.3", "FSx.4", "FSx.5"],

@@ -19,6 +19,7 @@ export const lambdaVpcMultiAz = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "Lambda runs a VPC function only in the zones of its subnets: with one zone, a zone outage stops every invocation although Lambda itself is regional.",
+    byDefault: { shown: true, why: "A VPC function with subnets in one zone cannot run when that zone fails." },
     resourceTypes: [aws.lambda.Function],
     anchors: {
         awsConfig: ["lambda-vpc-multi-az-check"],

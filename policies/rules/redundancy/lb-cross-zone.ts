@@ -20,6 +20,7 @@ export const lbCrossZone = resourceRule({
     severity: "medium",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "Without cross-zone balancing each NLB node only serves targets in its own zone: when a zone's targets fail or are few, clients resolved to that node see errors or overload.",
+    byDefault: { shown: true, why: "Without cross-zone balancing a zone with fewer healthy targets is overloaded." },
     resourceTypes: [aws.lb.LoadBalancer, aws.alb.LoadBalancer],
     anchors: {
         checkov: ["CKV_AWS_152"],

@@ -20,6 +20,7 @@ export const lbMultiAz = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A load balancer node exists only in the zones of its subnets: with one zone the entry point fails with that zone.",
+    byDefault: { shown: true, why: "A load balancer in one zone goes down with it." },
     resourceTypes: [aws.lb.LoadBalancer, aws.alb.LoadBalancer],
     anchors: {
         awsConfig: ["elbv2-multiple-az"],

@@ -22,6 +22,7 @@ export const mqMultiAz = resourceRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A single-instance broker is unavailable during maintenance, host failure or a zone outage, and every producer and consumer stalls with it.",
+    byDefault: { shown: true, why: "A single-instance broker is an outage whenever it restarts or its zone fails." },
     resourceTypes: [aws.mq.Broker],
     anchors: {
         awsConfig: ["mq-active-deployment-mode", "mq-rabbit-deployment-mode"],

@@ -41,6 +41,7 @@ export const natPerAz = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A NAT gateway lives in one zone: when that zone fails, every private subnet routed through it loses outbound access, so the other zones' workloads fail with it (and pay cross-zone data charges meanwhile).",
+    byDefault: { shown: true, why: "Private subnets routed through another zone's NAT gateway lose egress when that zone fails." },
     resourceTypes: [aws.ec2.Subnet],
     anchors: {
         wellArchitected: ["REL10-BP01", "REL02-BP01"],

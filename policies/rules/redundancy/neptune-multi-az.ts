@@ -19,6 +19,7 @@ export const neptuneMultiAz = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A single-instance Neptune cluster has no replica to promote: an instance or zone failure is an outage until a replacement is created.",
+    byDefault: { shown: true, why: "A cluster with instances in one zone has nowhere to fail over." },
     resourceTypes: [aws.neptune.Cluster],
     anchors: {
         cdkNag: ["AwsSolutions-N1"],

@@ -21,6 +21,7 @@ export const opensearchDedicatedMasters = resourceRule({
     enforcement: { production: "advisory", development: "advisory" },
     rationale:
         "Advisory: AWS recommends three dedicated masters for production domains because data nodes under load make poor cluster managers, but a small domain with zone awareness and 3+ data nodes (mandatory in opensearch-zone-awareness) survives a zone loss without them. Dedicated masters are a stability and cost trade-off, not a redundancy floor.",
+    byDefault: { shown: true, why: "Without dedicated masters a busy data node can destabilise the whole cluster." },
     resourceTypes: [aws.opensearch.Domain],
     anchors: {
         cdkNag: ["AwsSolutions-OS4"],

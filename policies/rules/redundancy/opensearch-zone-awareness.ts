@@ -24,6 +24,7 @@ export const opensearchZoneAwareness = resourceRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "Without zone awareness a shard and its replica can sit in the same zone, and with fewer than three data nodes the domain cannot keep quorum and replicas through a node loss: a zone or node failure loses availability or data.",
+    byDefault: { shown: true, why: "Data nodes in one zone lose the domain with that zone." },
     resourceTypes: [aws.opensearch.Domain],
     anchors: {
         cdkNag: ["AwsSolutions-OS7"],

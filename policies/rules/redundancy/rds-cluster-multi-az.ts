@@ -25,6 +25,7 @@ export const rdsClusterMultiAz = stackRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "With a single instance, Aurora recovers from an instance or zone failure by creating a new instance (about 10 minutes); with a reader in another zone, failover takes about 30 seconds.",
+    byDefault: { shown: true, why: "An Aurora cluster with instances in one zone has nowhere to fail over." },
     resourceTypes: [aws.rds.Cluster],
     anchors: {
         awsConfig: ["rds-cluster-multi-az-enabled"],

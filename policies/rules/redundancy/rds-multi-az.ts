@@ -20,6 +20,7 @@ export const rdsMultiAz = resourceRule({
     severity: "high",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale: "A Single-AZ instance is down for the whole zone outage or host failure and recovers only from backups, losing recent writes.",
+    byDefault: { shown: true, why: "A Single-AZ database is down for the length of any instance or zone failure." },
     resourceTypes: [aws.rds.Instance],
     anchors: {
         cdkNag: ["AwsSolutions-RDS3", "HIPAA.Security-RDSMultiAZSupport", "NIST.800.53.R5-RDSMultiAZSupport"],

@@ -31,6 +31,7 @@ export const esmStreamRetries = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "Mandatory: the defaults (-1, -1, false) retry a failing batch forever, and a stream is processed in order per shard, so one poison record blocks its whole shard until the record expires (24 h to 365 days) while the iterator age grows. That is an outage of the consumer, not a risk of one.",
+    byDefault: { shown: true, why: "Stream mappings retry forever by default: one bad record blocks its shard for days." },
     resourceTypes: [aws.lambda.EventSourceMapping],
     anchors: { gap: true, wellArchitected: ["REL05-BP03", "REL05-BP02"] },
     config: z.object({

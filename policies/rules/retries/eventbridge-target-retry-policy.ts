@@ -11,7 +11,7 @@ export const eventbridgeTargetRetryPolicy = resourceRule({
     title: "EventBridge rule targets and Scheduler schedules bound their retries",
     pillar: "retries",
     description:
-        "An `aws.cloudwatch.EventTarget` sets `retryPolicy`, and an `aws.scheduler.Schedule` sets `target.retryPolicy`, to something other than the default of 185 attempts over 24 hours, within `maxRetryAttempts` and `maxEventAgeSeconds`.",
+        "An `aws.cloudwatch.EventTarget`'s `retryPolicy`, or an `aws.scheduler.Schedule`'s `target.retryPolicy`, retries at most `maxRetryAttempts` times for at most `maxEventAgeSeconds`; absent values are AWS's default (185 attempts over 24 hours, with backoff), so the rule only fires when the config asks for tighter limits than that.",
     remediation: [
         "Choose how long an event is still worth delivering, and send the rest to a dead-letter queue:",
         "```ts",
@@ -31,7 +31,8 @@ export const eventbridgeTargetRetryPolicy = resourceRule({
     severity: "medium",
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
-        "Mandatory: with the default, a failing or throttled target keeps receiving retries for a full day (185 attempts), which adds load to a target that is trying to recover, and delivers events hours late and out of order to consumers that assume they are fresh. Setting the policy is one property and costs nothing.",
+        "Mandatory once a team sets its limits: beyond them a failing or throttled target keeps receiving retries that add load while it tries to recover, and events arrive later than consumers that assume they are fresh can use them.",
+    byDefault: { shown: false, why: "The default retry policy (185 attempts over 24 h, with exponential backoff) is already bounded, so a target without one is not a fault. Turn it on with maxRetryAttempts / maxEventAgeSeconds to enforce a tighter delivery window." },
     resourceTypes: [aws.cloudwatch.EventTarget, aws.scheduler.Schedule],
     anchors: { gap: true, wellArchitected: ["REL05-BP03"] },
     config: z.object({
@@ -39,6 +40,8 @@ export const eventbridgeTargetRetryPolicy = resourceRule({
         maxEventAgeSeconds: z.number().int().min(60).max(DEFAULT_AGE_SECONDS).default(DEFAULT_AGE_SECONDS).describe("Largest maximumEventAgeInSeconds allowed (60–86400)."),
     }),
     check(target, { config }) {
+        // Judge the behaviour: an absent policy or field means AWS's bounded default (185 attempts
+        // over 24 h, with exponential backoff), which is compared with the limits like any value.
         const base = target.type === aws.scheduler.Schedule ? "target.retryPolicy" : "retryPolicy";
         const policy = target.read(base);
         if (!policy.known) {
@@ -54,16 +57,12 @@ export const eventbridgeTargetRetryPolicy = resourceRule({
         }
         const n = typeof attempts.value === "number" ? attempts.value : DEFAULT_ATTEMPTS;
         const seconds = typeof age.value === "number" ? age.value : DEFAULT_AGE_SECONDS;
-        if (n === DEFAULT_ATTEMPTS && seconds === DEFAULT_AGE_SECONDS) {
-            const what = policy.value === undefined ? `${base} is unset` : `${base} is the default`;
-            return [violation(`${what} (185 attempts over 24 h); set ${base}: { maximumRetryAttempts, maximumEventAgeInSeconds } to how long an event is still worth delivering (at most ${config.maxRetryAttempts} attempts and ${config.maxEventAgeSeconds} s).`)];
-        }
         const problems: string[] = [];
         if (n > config.maxRetryAttempts) {
-            problems.push(`maximumRetryAttempts is ${typeof attempts.value === "number" ? n : "unset (185)"}; set it to at most ${config.maxRetryAttempts}`);
+            problems.push(`maximumRetryAttempts is ${typeof attempts.value === "number" ? n : "unset (the default, 185)"}; set it to at most ${config.maxRetryAttempts}`);
         }
         if (seconds > config.maxEventAgeSeconds) {
-            problems.push(`maximumEventAgeInSeconds is ${typeof age.value === "number" ? seconds : "unset (86400)"}; set it to at most ${config.maxEventAgeSeconds}`);
+            problems.push(`maximumEventAgeInSeconds is ${typeof age.value === "number" ? seconds : "unset (the default, 86400)"}; set it to at most ${config.maxEventAgeSeconds}`);
         }
         return problems.length > 0 ? [violation(`${base}: ${problems.join("; ")} (policy config).`)] : [];
     },

@@ -12,7 +12,7 @@ export const lambdaAsyncRetries = stackRule({
     title: "Asynchronously invoked Lambda functions bound their retries and event age",
     pillar: "retries",
     description:
-        "Every `aws.lambda.FunctionEventInvokeConfig` sets `maximumEventAgeInSeconds` (at most `maxEventAgeSeconds`) and keeps `maximumRetryAttempts` (2 when left out) at most `maxRetryAttempts`; and a function that something invokes asynchronously (SNS, S3, EventBridge, Scheduler, a service permission) has such a config.",
+        "Every `aws.lambda.FunctionEventInvokeConfig` keeps `maximumRetryAttempts` (2 when left out) at most `maxRetryAttempts` and `maximumEventAgeInSeconds` (6 h when left out) at most `maxEventAgeSeconds`; with `requireInvokeConfig`, a function that something invokes asynchronously (SNS, S3, EventBridge, Scheduler, a service permission) also has such a config.",
     remediation: [
         "Decide how often a failed event is retried and how long it is still worth processing:",
         "```ts",
@@ -27,13 +27,17 @@ export const lambdaAsyncRetries = stackRule({
     severity: "medium",
     enforcement: { production: "advisory" },
     rationale:
-        "Advisory: Lambda's async defaults are already bounded (2 retries, events kept up to 6 h), so the harm is not immediate; but nobody chose them, and a handler that is not idempotent repeats its side effects on every retry, while throttled events arrive up to 6 h late. The rule makes the choice explicit. Functions invoked only synchronously (API Gateway, ALB, direct calls) or through event source mappings are not judged.",
+        "Advisory: Lambda's async defaults are already bounded (2 retries, events kept up to 6 h), so they are judged like any value against the configured limits; a handler that is not idempotent repeats its side effects on every retry, and throttled events may arrive up to 6 h late. Functions invoked only synchronously (API Gateway, ALB, direct calls) or through event source mappings are not judged.",
+    byDefault: { shown: false, why: "Lambda's asynchronous defaults (2 retries, events kept up to 6 h) are already bounded, so a function without an invoke config is not a fault. Turn it on with maxRetryAttempts / maxEventAgeSeconds to enforce tighter limits." },
     resourceTypes: [aws.lambda.FunctionEventInvokeConfig, aws.lambda.Function],
     anchors: { gap: true, wellArchitected: ["REL05-BP03", "REL04-BP04"] },
     config: z.object({
         maxRetryAttempts: z.number().int().min(0).max(DEFAULT_RETRIES).default(DEFAULT_RETRIES).describe("Largest maximumRetryAttempts allowed (0–2)."),
         maxEventAgeSeconds: z.number().int().min(60).max(MAX_EVENT_AGE).default(MAX_EVENT_AGE).describe("Largest maximumEventAgeInSeconds allowed (60–21600)."),
-        requireInvokeConfig: z.boolean().default(true).describe("Flag asynchronously invoked functions that have no FunctionEventInvokeConfig."),
+        requireInvokeConfig: z
+            .boolean()
+            .default(false)
+            .describe("Also flag asynchronously invoked functions that have no FunctionEventInvokeConfig (their defaults are bounded, so this asks for an explicit choice)."),
     }),
     check(r, { config, graph }) {
         if (r.type === aws.lambda.Function) {
@@ -60,10 +64,12 @@ export const lambdaAsyncRetries = stackRule({
         const age = r.read("maximumEventAgeInSeconds");
         if (!age.known) {
             findings.push(unresolvable("maximumEventAgeInSeconds"));
-        } else if (typeof age.value !== "number") {
-            findings.push(violation(`maximumEventAgeInSeconds is unset (events are retried for up to 6 h); set it to how long an event is still worth processing (60–${config.maxEventAgeSeconds} s).`));
-        } else if (age.value > config.maxEventAgeSeconds) {
-            findings.push(violation(`maximumEventAgeInSeconds is ${age.value}; set it to at most ${config.maxEventAgeSeconds} (policy config maxEventAgeSeconds).`));
+        } else {
+            // Absent means Lambda's bounded default (6 h): judged like any value.
+            const seconds = typeof age.value === "number" ? age.value : MAX_EVENT_AGE;
+            if (seconds > config.maxEventAgeSeconds) {
+                findings.push(violation(`maximumEventAgeInSeconds is ${typeof age.value === "number" ? seconds : "unset (6 h)"}; set it to at most ${config.maxEventAgeSeconds} (policy config maxEventAgeSeconds).`));
+            }
         }
         return findings;
     },

@@ -95,6 +95,7 @@ export const sfnRetryJitter = resourceRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: a Task without Retry fails the execution on the first transient error, and retries without jitter make every execution that failed together retry together (a thundering herd on a recovering dependency); a Task without Catch ends the execution with no compensation. The harm depends on the workflow, so the rule advises.",
+    byDefault: { shown: true, why: "Retries without backoff and jitter hit a recovering dependency in lockstep; Task states without Catch fail the whole execution." },
     resourceTypes: [aws.sfn.StateMachine],
     anchors: { gap: true, wellArchitected: ["REL05-BP03", "REL05-BP01"] },
     config: z.object({

@@ -22,6 +22,7 @@ export const lambdaTimeout = resourceRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "The 3 s default is nobody's decision: callers and queues then time out in ways no one planned for.",
+    byDefault: { shown: true, why: "The 3 s default fails most functions that call anything; a timeout above the caller's wastes work and money." },
     resourceTypes: [aws.lambda.Function],
     anchors: {
         cdkNag: ["Serverless-LambdaDefaultTimeout"],

@@ -59,6 +59,7 @@ export const sfnTaskTimeouts = resourceRule({
     severity: "high",
     enforcement: { production: "mandatory" },
     rationale: "The Amazon States Language sets no task timeout by default: a lost callback or a hung worker leaves the execution running for up to a year, holding its work and blocking whatever waits on it.",
+    byDefault: { shown: true, why: "A Task without TimeoutSeconds waits up to a year for a stuck worker." },
     resourceTypes: [aws.sfn.StateMachine],
     anchors: {
         gap: true,

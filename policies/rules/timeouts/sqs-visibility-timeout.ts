@@ -26,6 +26,7 @@ export const sqsVisibilityTimeout = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "A message becomes visible again while the function still processes it: it is processed twice and, once maxReceiveCount is reached, moved to the DLQ although nothing failed. AWS advises six times the function timeout; Lambda rejects the mapping outright when the timeout exceeds the visibility timeout.",
+    byDefault: { shown: true, why: "A visibility timeout shorter than the function's run redelivers messages still being processed: duplicate work." },
     resourceTypes: [aws.sqs.Queue],
     anchors: {
         cdkNag: ["LambdaEventSourceSQSVisibilityTimeout"],

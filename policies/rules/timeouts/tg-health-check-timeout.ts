@@ -35,6 +35,7 @@ export const tgHealthCheckTimeout = resourceRule({
     severity: "medium",
     enforcement: { production: "mandatory" },
     rationale: "A timeout as long as the interval overlaps checks and delays detection of a hung target by whole intervals, so failed targets keep receiving traffic.",
+    byDefault: { shown: true, why: "A health-check timeout longer than the interval makes checks overlap and flap." },
     resourceTypes: [aws.lb.TargetGroup, aws.alb.TargetGroup],
     anchors: {
         checkov: ["CKV_AWS_261"],

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { type ResourceTransform } from "@pulumi/pulumi";
 import { answerInvoke, MissingInvokeAnswerError } from "./invokes";
+import { applyProviderDefaults } from "./provider-defaults";
 import { type PulumiSdk } from "./sdk";
 import { type RecordsTransformCallbacks } from "./sdk-compat";
 import { type CapturedInvoke, type CapturedOptions, type CapturedResource, type InvokeFixtures } from "./types";
@@ -237,6 +238,8 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
           wireInputs = (await sdk.rpc.serializeProperties(`transforms(${name})`, props)) as JsonObject;
           options = fromResourceOptions(options, opts);
         }
+        // What the provider's Check does before the engine calls Analyze (see provider-defaults.ts).
+        if (custom) wireInputs = applyProviderDefaults(type, wireInputs).inputs;
         const fixture = recorder.fixtureOutputs(type, urn, name);
         const { id: fixtureId, ...fixtureOutputs } = fixture ?? {};
         // Custom resources echo their inputs, as a provider's preview of a create does; remote

@@ -40,18 +40,15 @@ const lbSecurityGroup = new aws.ec2.SecurityGroup("web-lb", {
 });
 const loadBalancer = new aws.lb.LoadBalancer("web", {
     // FAULT: lb-alarm (nothing watches 5xx or unhealthy hosts)
-    // FAULT: alb-idle-timeout (idle timeout left implicit)
-    // FAULT: lb-deletion-protection (one mistaken destroy takes the entry point down)
-    // FAULT: alb-access-logs (no access logs to investigate an incident with)
     loadBalancerType: "application",
     subnets: [publicA.id, publicB.id],
     securityGroups: [lbSecurityGroup.id],
 });
-const targetGroup = new aws.lb.TargetGroup("web", { port: 80, protocol: "HTTP", vpcId: vpc.id }); // FAULT: tg-health-check-explicit (no health check: "/" with provider defaults)
+const targetGroup = new aws.lb.TargetGroup("web", { port: 80, protocol: "HTTP", vpcId: vpc.id });
 new aws.lb.Listener("web", { loadBalancerArn: loadBalancer.arn, port: 80, defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }] });
 
 const ami = aws.ec2.getAmiOutput({ mostRecent: true, owners: ["amazon"], filters: [{ name: "name", values: ["al2023-ami-2023.*-x86_64"] }] });
-const launchTemplate = new aws.ec2.LaunchTemplate("web", { imageId: ami.id, instanceType: "t3.micro" }); // FAULT: ec2-detailed-monitoring (5-minute metrics)
+const launchTemplate = new aws.ec2.LaunchTemplate("web", { imageId: ami.id, instanceType: "t3.micro" });
 new aws.autoscaling.Group("web", {
     // FAULT: asg-multi-az (one subnet in one AZ, minSize 1)
     // FAULT: asg-elb-health-check (attached to a target group, but the group only uses EC2 status checks)
@@ -99,9 +96,6 @@ const uploads = new aws.sqs.Queue("uploads", {}); // FAULT: sqs-dlq (a poison me
 const thumbnailer = new aws.lambda.Function("thumbnailer", {
     // FAULT: lambda-timeout (no explicit timeout: the 3 s default)
     // FAULT: lambda-alarm (errors go unnoticed)
-    // FAULT: lambda-tracing (no X-Ray)
-    // FAULT: lambda-structured-logs (plain-text logs)
-    // FAULT: lambda-reserved-concurrency (no bulkhead: one busy function can starve the account's others)
     runtime: aws.lambda.Runtime.NodeJS20dX,
     handler: "index.handler",
     role: lambdaRole.arn,
@@ -122,9 +116,6 @@ const reports = new aws.sqs.Queue("reports", {
 });
 const reportBuilder = new aws.lambda.Function("report-builder", {
     // FAULT: lambda-alarm (errors go unnoticed)
-    // FAULT: lambda-tracing (no X-Ray)
-    // FAULT: lambda-structured-logs (plain-text logs)
-    // FAULT: lambda-reserved-concurrency (no bulkhead: one busy function can starve the account's others)
     runtime: aws.lambda.Runtime.NodeJS20dX,
     handler: "index.handler",
     role: lambdaRole.arn,

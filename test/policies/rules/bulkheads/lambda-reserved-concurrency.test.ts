@@ -1,7 +1,12 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { analyzeInline, exemptedOf, notEvaluatedOf, violationsOf } from "../../../support/analyze";
+import { analyzeInline as analyzeInlineDefault, exemptedOf, notEvaluatedOf, violationsOf, type AnalyzeInlineOptions } from "../../../support/analyze";
+
+/** The rule is opt-in (issue 14): these tests run it under the thorough profile, which turns opt-in rules on. */
+function analyzeInline(program: () => unknown, options: AnalyzeInlineOptions = {}) {
+    return analyzeInlineDefault(program, { stackTags: { "faultguard:profile": "thorough" }, ...options });
+}
 
 const RULE = "lambda-reserved-concurrency";
 const DISABLED = "lambda-concurrency-disabled";
@@ -31,7 +36,8 @@ describe(`${RULE} and ${DISABLED}`, () => {
             fn("minus-one", -1);
         });
         assert.deepEqual(violationsOf(report, RULE).map((v) => [v.name, v.enforcementLevel]), [["absent", "advisory"], ["minus-one", "advisory"]]);
-        assert.match(violationsOf(report, RULE)[0].message, /reservedConcurrentExecutions is unset/);
+        // The provider's Check fills -1 into an absent value (so does the offline capture).
+        assert.match(violationsOf(report, RULE)[0].message, /reservedConcurrentExecutions is -1 \(the default\)/);
     });
 
     it("reports 0 as a disabled function: mandatory under lambda-concurrency-disabled, advisory here", async () => {

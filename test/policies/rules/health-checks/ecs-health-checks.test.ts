@@ -44,12 +44,35 @@ describe(`${RULE} (analyzer)`, () => {
     it("flags a missing grace period and an essential container without healthCheck (found by family name)", async () => {
         const report = await analyzeInline(() => {
             taskDefinition("api", JSON.stringify([{ name: "app", image: "app:1" }, { name: "sidecar", image: "envoy:1", essential: true, healthCheck: healthy }]));
-            service("api", "api:3");
+            const fast = new aws.lb.TargetGroup("api", { port: 8080, protocol: "HTTP", targetType: "ip", vpcId: "vpc-1", healthCheck: { interval: 10, unhealthyThreshold: 2 } });
+            service("api", "api:3", { loadBalancers: [{ targetGroupArn: fast.arn, containerName: "app", containerPort: 8080 }] });
         });
         const v = violationsOf(report, RULE).sort((a, b) => a.message.localeCompare(b.message));
         assert.deepEqual(v.map((x) => [x.name, x.enforcementLevel]), [["api", "advisory"], ["api", "advisory"]]);
         assert.match(v[0].message, /essential container app of task definition api has no healthCheck/);
-        assert.match(v[1].message, /healthCheckGracePeriodSeconds is unset \(0\)/);
+        assert.match(v[1].message, /healthCheckGracePeriodSeconds is unset \(0\) and the target group can mark a new task unhealthy after 20 s/);
+    });
+
+    it("regression (issue 14 item 5): no grace period is needed where the target group's check cannot fail a task that starts within startupSeconds", async () => {
+        const program = () => {
+            taskDefinition("web", JSON.stringify([{ name: "app", image: "app:1", essential: true, healthCheck: healthy }]));
+            const defaults = new aws.lb.TargetGroup("web", { port: 8080, protocol: "HTTP", targetType: "ip", vpcId: "vpc-1" });
+            service("web", "web:1", { loadBalancers: [{ targetGroupArn: defaults.arn, containerName: "app", containerPort: 8080 }] });
+        };
+        const report = await analyzeInline(program);
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE), []);
+        const slowStart = await analyzeInline(program, { policyConfig: { [RULE]: { enforcementLevel: "advisory", startupSeconds: 120 } } });
+        assert.match(violationsOf(slowStart, RULE)[0]?.message ?? "", /unhealthy after 60 s, before it has had 120 s to start/);
+    });
+
+    it("a target group managed elsewhere: whether a grace period is needed cannot be decided", async () => {
+        const report = await analyzeInline(() => {
+            taskDefinition("ext", JSON.stringify([{ name: "app", image: "app:1", essential: true, healthCheck: healthy }]));
+            service("ext", "ext:1");
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.match(notEvaluatedOf(report, RULE)[0]?.message ?? "", /loadBalancers is unknown.*target groups are not visible here/);
     });
 
     it("container definitions built with pulumi.jsonStringify over unknown values: one could-not-evaluate advisory, the grace period still decided", async () => {

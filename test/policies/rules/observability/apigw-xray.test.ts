@@ -1,6 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { analyzeInline, violationsOf } from "../../../support/analyze";
+import { analyzeInline as analyzeInlineDefault, violationsOf, type AnalyzeInlineOptions } from "../../../support/analyze";
+
+/** The rule is opt-in (issue 14): these tests run it under the thorough profile, which turns opt-in rules on. */
+function analyzeInline(program: () => unknown, options: AnalyzeInlineOptions = {}) {
+    return analyzeInlineDefault(program, { stackTags: { "faultguard:profile": "thorough" }, ...options });
+}
 
 const RULE = "apigw-xray";
 

@@ -1,7 +1,12 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { analyzeInline, notEvaluatedOf, violationsOf } from "../../../support/analyze";
+import { analyzeInline as analyzeInlineDefault, notEvaluatedOf, violationsOf, type AnalyzeInlineOptions } from "../../../support/analyze";
 import { lambdaFunction } from "./support";
+
+/** The rule is opt-in (issue 14): these tests run it under the thorough profile, which turns opt-in rules on. */
+function analyzeInline(program: () => unknown, options: AnalyzeInlineOptions = {}) {
+    return analyzeInlineDefault(program, { stackTags: { "faultguard:profile": "thorough" }, ...options });
+}
 
 const RULE = "lambda-tracing";
 

@@ -20,25 +20,35 @@ function targets(targetPolicy?: RetryPolicy, schedulePolicy?: RetryPolicy): () =
     };
 }
 
+const THOROUGH = { stackTags: { "faultguard:profile": "thorough" } };
+
 describe(RULE, () => {
-    it("passes explicit bounded retry policies (rule name unknown in preview)", async () => {
-        const report = await analyzeInline(targets({ maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 }, { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 900 }));
+    it("is opt-in: nothing is reported by default, even without retry policies", async () => {
+        const report = await analyzeInline(targets());
         assert.deepEqual(violationsOf(report, RULE), []);
         assert.deepEqual(notEvaluatedOf(report, RULE), []);
     });
 
-    it("flags absent retry policies on both resource types, mandatory", async () => {
-        const report = await analyzeInline(targets());
-        const found = [...violationsOf(report, RULE)].sort((a, b) => a.name.localeCompare(b.name));
-        assert.deepEqual(found.map((v) => [v.name, v.enforcementLevel]), [["nightly", "mandatory"], ["orders-target", "mandatory"]]);
-        assert.match(found[0].message, /target\.retryPolicy is unset \(185 attempts over 24 h\)/);
-        assert.match(found[1].message, /retryPolicy is unset/);
+    it("regression (issue 14 item 2): absent retry policies are AWS's bounded default, not a finding", async () => {
+        const report = await analyzeInline(targets(), THOROUGH);
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE), []);
     });
 
-    it("flags a policy spelled out as the default (what AWS fills in), and passes one lowered field", async () => {
-        const report = await analyzeInline(targets({ maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86400 }, { maximumEventAgeInSeconds: 600 }));
-        assert.deepEqual(violationsOf(report, RULE).map((v) => v.name), ["orders-target"]);
-        assert.match(violationsOf(report, RULE)[0].message, /retryPolicy is the default/);
+    it("passes explicit bounded retry policies (rule name unknown in preview)", async () => {
+        const report = await analyzeInline(targets({ maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 }, { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 900 }), THOROUGH);
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE), []);
+    });
+
+    it("judges an absent policy as the default (185 attempts, 24 h) against configured bounds, on both resource types", async () => {
+        const report = await analyzeInline(targets(undefined, { maximumEventAgeInSeconds: 600 }), {
+            policyConfig: { [RULE]: { enforcementLevel: "mandatory", maxRetryAttempts: 10, maxEventAgeSeconds: 1800 } },
+        });
+        const found = [...violationsOf(report, RULE)].sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(found.map((v) => [v.name, v.enforcementLevel]), [["nightly", "mandatory"], ["orders-target", "mandatory"]]);
+        assert.match(found[0].message, /target\.retryPolicy: maximumRetryAttempts is unset \(the default, 185\); set it to at most 10 \(policy config\)/);
+        assert.match(found[1].message, /retryPolicy: maximumRetryAttempts is unset \(the default, 185\); set it to at most 10; maximumEventAgeInSeconds is unset \(the default, 86400\); set it to at most 1800/);
     });
 
     it("applies configured bounds, and is advisory in development", async () => {
@@ -46,7 +56,12 @@ describe(RULE, () => {
             policyConfig: { [RULE]: { maxRetryAttempts: 10, maxEventAgeSeconds: 1800 } },
             stackTags: { "faultguard:profile": "development" },
         });
-        assert.deepEqual(violationsOf(report, RULE).map((v) => [v.name, v.enforcementLevel]), [["orders-target", "advisory"]]);
-        assert.match(violationsOf(report, RULE)[0].message, /maximumRetryAttempts is 50; set it to at most 10; maximumEventAgeInSeconds is 3600; set it to at most 1800/);
+        assert.deepEqual(violationsOf(report, RULE), [], "opt-in rules stay off in development unless given a level");
+        const on = await analyzeInline(targets({ maximumRetryAttempts: 50, maximumEventAgeInSeconds: 3600 }, { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 900 }), {
+            policyConfig: { [RULE]: { enforcementLevel: "advisory", maxRetryAttempts: 10, maxEventAgeSeconds: 1800 } },
+            stackTags: { "faultguard:profile": "development" },
+        });
+        assert.deepEqual(violationsOf(on, RULE).map((v) => [v.name, v.enforcementLevel]), [["orders-target", "advisory"]]);
+        assert.match(violationsOf(on, RULE)[0].message, /maximumRetryAttempts is 50; set it to at most 10; maximumEventAgeInSeconds is 3600; set it to at most 1800/);
     });
 });

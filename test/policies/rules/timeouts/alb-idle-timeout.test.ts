@@ -15,15 +15,18 @@ function program(): void {
 }
 
 describe(`${RULE} (through the analyzer)`, () => {
-    it("flags an unset idle timeout, passes explicit values including 60 s, ignores NLBs; one advisory for an unknown value", async () => {
-        const report = await analyze(program);
-        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory unknown", "violation mandatory unset"]);
-        assert.match(messages(report, RULE, "unset")[0], /idleTimeout is unset; set idleTimeout explicitly/);
+    it("is opt-in: nothing is reported by default", async () => {
+        assert.deepEqual(outcomes(await analyze(program), RULE), []);
     });
 
-    it("with rejectDefault (for the engine, which fills 60 into an absent idleTimeout) also flags 60 s", async () => {
-        const report = await analyze(program, { policyConfig: { [RULE]: { rejectDefault: true } } });
+    it("regression (issue 14 item 1): an absent idle timeout is the provider's 60 s, not a finding", async () => {
+        const report = await analyze(program, { stackTags: { "faultguard:profile": "thorough" } });
+        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory unknown"]);
+    });
+
+    it("with maxSeconds, judges explicit and default values alike, ignores NLBs; one advisory for an unknown value", async () => {
+        const report = await analyze(program, { policyConfig: { [RULE]: { enforcementLevel: "mandatory", maxSeconds: 45 } } });
         assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory unknown", "violation mandatory default-60", "violation mandatory unset"]);
-        assert.match(messages(report, RULE, "default-60")[0], /idleTimeout is the 60 s default, which this pack's config \(rejectDefault\) does not accept/);
+        assert.match(messages(report, RULE, "unset")[0], /idleTimeout is 60 s; keep it at most 45 s/, "the provider's default was filled in, as under the engine");
     });
 });

@@ -19,15 +19,26 @@ describe(`${RULE} (through the analyzer)`, () => {
         new aws.apigatewayv2.Integration("http-chosen", { apiId: http.id, integrationType: "HTTP_PROXY", integrationMethod: "GET", integrationUri: "https://example.com", timeoutMilliseconds: 10000 });
     };
 
-    it("flags REST and HTTP API integrations without an explicit timeout; accepts an explicit 29000; skips MOCK; one advisory for an unknown timeout", async () => {
+    it("is opt-in: nothing is reported by default", async () => {
         const report = await analyze(program);
-        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory rest-unknown", "violation mandatory http-unset", "violation mandatory rest-unset"]);
-        assert.match(messages(report, RULE, "http-unset")[0], /timeoutMilliseconds is unset; set timeoutMilliseconds/);
+        assert.deepEqual(outcomes(report, RULE), []);
     });
 
-    it("with rejectDefault (for the engine, which fills 29000 into an absent REST timeout) also flags 29000", async () => {
-        const report = await analyze(program, { policyConfig: { [RULE]: { rejectDefault: true } } });
-        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory rest-unknown", "violation mandatory http-unset", "violation mandatory rest-default", "violation mandatory rest-unset"]);
-        assert.match(messages(report, RULE, "rest-default")[0], /timeoutMilliseconds is the 29000 ms default/);
+    it("regression (issue 14 item 1): an absent timeout is the default (29000 ms, which the provider fills in), not a finding", async () => {
+        const report = await analyze(program, { stackTags: { "faultguard:profile": "thorough" } });
+        assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory rest-unknown"]);
+    });
+
+    it("with maxMilliseconds, judges explicit and default timeouts alike; skips MOCK; one advisory for an unknown timeout", async () => {
+        const report = await analyze(program, { policyConfig: { [RULE]: { enforcementLevel: "mandatory", maxMilliseconds: 8000 } } });
+        assert.deepEqual(outcomes(report, RULE), [
+            "not-evaluated advisory rest-unknown",
+            "violation mandatory http-chosen",
+            "violation mandatory http-unset",
+            "violation mandatory rest-default",
+            "violation mandatory rest-unset",
+        ]);
+        assert.match(messages(report, RULE, "http-unset")[0], /timeoutMilliseconds is unset \(the default, 30000 ms\); set it to at most 8000 ms/);
+        assert.match(messages(report, RULE, "rest-unset")[0], /timeoutMilliseconds is 29000; set it to at most 8000 ms/, "the provider's default was filled in, as under the engine");
     });
 });
