@@ -92,6 +92,12 @@ export function analyzedResources(stack: CapturedStack): AnalyzedResource[] {
     analyzeEach: true,
   }));
   for (const r of stack.resources) {
+    // Like the engine: a read resource (`Resource.get`) is never analyzed. Its read step calls no
+    // analyzer (pulumi/pulumi pkg/resource/deploy/step_generator.go GenerateReadSteps), and the step
+    // executor keeps its state in `reads`, not in `news` (step_executor.go), while AnalyzeStack is
+    // built from `news` only (step_generator.go AnalyzeResources). Links to it are dropped, as
+    // @pulumi/policy drops links to URNs it was not given.
+    if (r.operation === "read") continue;
     const pkg = r.type.split(":")[0];
     const defaultProvider = r.custom && !r.provider && r.operation === "register" ? stack.defaultProviders[pkg] : undefined;
     out.push({

@@ -160,7 +160,8 @@ function declaredChecks(analysis: PackAnalysis, stack: CapturedStack): PolicyChe
     for (const type of policy.rule?.resourceTypes ?? []) byType.set(type, [...(byType.get(type) ?? []), policy.name]);
   }
   if (byType.size === 0) return undefined;
-  return stack.resources.flatMap((r) => (byType.get(r.type) ?? []).map((policy) => ({ policyPack: analysis.info.name, policy, urn: r.urn })));
+  // Read resources (`Resource.get`) are never analyzed (see analyzedResources).
+  return stack.resources.filter((r) => r.operation !== "read").flatMap((r) => (byType.get(r.type) ?? []).map((policy) => ({ policyPack: analysis.info.name, policy, urn: r.urn })));
 }
 
 export function buildPreviewResult(stack: CapturedStack, analyses: PackAnalysis[], report: Report, programFile?: string): PreviewResult {
