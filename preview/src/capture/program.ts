@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { firstErrorLine, leakedPromiseCount, ProgramFailedError, tail, userFrame, withoutLeakReport } from "../errors";
 import { endChild, trackChild } from "../processes";
 import { applyConfigOverrides, loadProject, loadStackConfig, type PulumiProject } from "../project";
+import { explainEnvironmentFailure } from "./failure-hints";
 import { type CaptureSettings } from "./run";
 import { resolveSdkRoot } from "./sdk";
 import { checkSdkVersion, SUPPORTED_SDK_RANGE } from "./sdk-compat";
@@ -53,8 +54,10 @@ function blamesFaultguard(stack: string | undefined): boolean {
   return firstFrame !== undefined && firstFrame.includes(__dirname);
 }
 
-function programError(project: PulumiProject, reply: Extract<ChildReply, { type: "error" }>): ProgramFailedError {
+function programError(project: PulumiProject, stack: string, reply: Extract<ChildReply, { type: "error" }>): ProgramFailedError {
   if (reply.kind === "invoke") return new ProgramFailedError(reply.message);
+  const notTheProgram = explainEnvironmentFailure(reply.message, { programDir: project.dir, stack });
+  if (notTheProgram) return new ProgramFailedError(notTheProgram);
   const frame = userFrame(reply.stack, project.dir);
   const where = frame ? ` (${frame.replace(/^at /, "at ")})` : "";
   const kind = reply.name && reply.name !== "Error" ? `${reply.name}: ` : "";
@@ -148,7 +151,7 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
       options.signal?.addEventListener("abort", onAbort, { once: true });
       child.send(request);
     });
-    if (reply.type === "error") throw programError(project, reply);
+    if (reply.type === "error") throw programError(project, options.stack, reply);
     return { project, stack: reply.stack };
   } finally {
     await endChild(child);
