@@ -82,6 +82,7 @@ export const alarmDimensions = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "CloudWatch publishes these metrics only with the resource's dimension, so an alarm without it evaluates a series that never has data: it stays in INSUFFICIENT_DATA (or, with treatMissingData breaching, fires for ever) and never reports the failure it was written for, while everyone believes the resource is watched.",
+    byDefault: { shown: true, why: "An alarm on a per-resource metric without dimensions watches nothing and never fires." },
     resourceTypes: [aws.cloudwatch.MetricAlarm],
     anchors: { gap: true, other: ["CloudWatch metrics reference (per-service dimensions)"], wellArchitected: ["REL06-BP01"] },
     config: z.object({}),

@@ -26,6 +26,7 @@ export const apigwAlarm = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "The API is where users meet the system: failing or slow responses there are the outage, whatever broke behind it. Without an alarm on its 5xx or latency, users report the outage first. Alarms cost little, so the rule holds in development too.",
+    byDefault: { shown: true, why: "The API is where clients feel an outage first; without a 5XX or latency alarm nobody is told." },
     resourceTypes: [aws.apigateway.RestApi, aws.apigatewayv2.Api],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations", "cdk-monitoring-constructs API Gateway monitoring"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(["5XXError", "5xx", "Latency"], "an API"),

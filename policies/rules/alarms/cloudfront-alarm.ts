@@ -25,6 +25,7 @@ export const cloudfrontAlarm = stackRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: a distribution's 5xx rate is what users see when its origin fails, and an alarm on it is the earliest signal; but static sites on S3 origins rarely fail and the origin's own alarms often cover dynamic ones, so the rule advises, and is off in development.",
+    byDefault: { shown: true, why: "A distribution's error rate is the users' view of the whole stack; without an alarm an outage goes unnoticed." },
     resourceTypes: [aws.cloudfront.Distribution],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01"] },
     config: metricsConfig(["5xxErrorRate", "TotalErrorRate"], "a CloudFront distribution"),

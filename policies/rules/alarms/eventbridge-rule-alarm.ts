@@ -24,6 +24,7 @@ export const eventbridgeRuleAlarm = stackRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: FailedInvocations counts events EventBridge gave up delivering (permissions, throttling, a deleted target) — work that silently never happens. A target's own error alarm does not see them, because the target was never invoked. Scheduled housekeeping rules rarely need one, so the rule advises, and is off in development.",
+    byDefault: { shown: true, why: "Failed invocations of a rule's targets are silent without an alarm." },
     resourceTypes: [aws.cloudwatch.EventRule],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01"] },
     config: metricsConfig(["FailedInvocations"], "an EventBridge rule"),

@@ -24,6 +24,7 @@ export const sfnAlarm = stackRule({
     enforcement: { production: "mandatory" },
     rationale:
         "A failed execution is a business process that stopped half-way (an order charged but not shipped); Step Functions records it and tells nobody. Without an alarm on failed or timed-out executions the failure is found by the customer. Alarms cost little, so the rule holds in development too.",
+    byDefault: { shown: true, why: "Failed or timed-out executions are otherwise visible only in the console." },
     resourceTypes: [aws.sfn.StateMachine],
     anchors: { gap: true, other: ["Resilience Hub alarm recommendations"], wellArchitected: ["REL06-BP01", "REL06-BP03"] },
     config: metricsConfig(["ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"], "a state machine"),

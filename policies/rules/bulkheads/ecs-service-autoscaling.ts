@@ -115,6 +115,7 @@ export const ecsServiceAutoscaling = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: a service at a fixed task count saturates when load grows (timeouts, 5xx, health checks failing under load and tasks being killed), and nothing adds capacity. A fixed count can be a deliberate ceiling (a singleton consumer, a licence limit), so the rule advises.",
+    byDefault: { shown: true, why: "A service at a fixed task count cannot absorb a traffic peak or replace lost capacity faster than ECS reschedules." },
     resourceTypes: [aws.ecs.Service],
     anchors: { gap: true, other: ["Resilience Hub"], wellArchitected: ["REL07-BP01"] },
     config: z.object({}),

@@ -23,6 +23,7 @@ export const rdsStorageAutoscaling = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "A database whose storage fills stops accepting writes (the instance goes to storage-full) until someone resizes it by hand, an outage that grows silently for months. Autoscaling costs nothing until storage is used, so production requires it.",
+    byDefault: { shown: true, why: "A database whose storage fills stops accepting writes: an outage that storage autoscaling prevents." },
     resourceTypes: [aws.rds.Instance],
     anchors: { gap: true, other: ["RDS storage autoscaling (USER_PIOPS.Autoscaling)"], wellArchitected: ["REL07-BP01"] },
     config: z.object({}),

@@ -73,6 +73,7 @@ export const efsBackup = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "EFS replicates across zones but keeps no history: a deleted directory, a corrupting bug or a ransomware-style overwrite is permanent without a backup. The file systems in the reviewed programs held user uploads and application state; a backup policy is one resource and costs only the storage it uses.",
+    byDefault: { shown: true, why: "A file system without backups cannot be restored after a deletion or corruption." },
     resourceTypes: FILE_SYSTEMS,
     anchors: {
         cdkNag: ["HIPAA.Security-EFSInBackupPlan", "NIST.800.53.R5-EFSInBackupPlan"],

@@ -53,6 +53,7 @@ export const eventbridgeArchive = stackRule({
     enforcement: { production: "advisory", development: "disabled" },
     rationale:
         "Advisory: an event delivered to a consumer that mishandled it (a bug, a dropped message after retries) is gone; an archive lets the team replay the affected window instead of reconstructing it. Whether events can be re-derived elsewhere is not visible in the program, so the rule advises, and is off in development.",
+    byDefault: { shown: true, why: "Without an archive, events lost to a failed consumer cannot be replayed." },
     resourceTypes: BUSES,
     anchors: { gap: true, wellArchitected: ["REL09-BP01", "REL13-BP02"] },
     config: z.object({}),

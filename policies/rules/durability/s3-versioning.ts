@@ -52,6 +52,7 @@ export const s3Versioning = stackRule({
     enforcement: { production: "advisory" },
     rationale:
         "Advisory: without versioning an overwrite or delete — an application bug, a bad deploy, a mistaken script — destroys the only copy of user data, and S3's durability does not help. Whether a bucket holds data that exists nowhere else is not always visible in the program, so the rule advises and skips buckets that are clearly not such.",
+    byDefault: { shown: true, why: "Without versioning an overwrite or delete of user data cannot be undone." },
     resourceTypes: BUCKET_TYPES,
     anchors: {
         cdkNag: ["HIPAA.Security-S3BucketVersioningEnabled", "NIST.800.53.R5-S3BucketVersioningEnabled", "PCI.DSS.321-S3BucketVersioningEnabled"],

@@ -24,6 +24,7 @@ export const ecsContainerLogging = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "A container without a log configuration writes its output nowhere ECS keeps: when a task crashes on start or fails its health checks, the stopped-task reason is all anyone sees, and diagnosing the outage starts by redeploying with logging.",
+    byDefault: { shown: true, why: "A container without a log configuration leaves no trace of why it failed." },
     resourceTypes: [aws.ecs.TaskDefinition],
     anchors: {
         cdkNag: ["AwsSolutions-ECS7"],

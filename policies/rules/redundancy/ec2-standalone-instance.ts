@@ -196,6 +196,7 @@ export const ec2StandaloneInstance = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "A lone instance is a single point of failure: a host failure, a zone outage or a replacement (new AMI, instance-type change) takes the service down, and nothing replaces the instance by itself. Five of the public programs reviewed served users from exactly that and passed.",
+    byDefault: { shown: true, why: "A lone instance serving traffic is down for every instance, zone or host failure; the review found five programs that passed with exactly that." },
     resourceTypes: INSTANCE,
     anchors: { cdkNag: ["AwsSolutions-EC29"], other: ["Resilience Hub"], wellArchitected: ["REL10-BP01", "REL11-BP01"] },
     config: z.object({

@@ -26,6 +26,7 @@ export const elasticacheClusterRedundancy = resourceRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "A single cache node is lost with its host or zone: every request then misses (or fails, when the cache holds sessions or locks) and the load falls on the database behind it at once. The replication-group rule did not see stand-alone clusters, the shape most example programs use.",
+    byDefault: { shown: true, why: "A single-node cache cluster loses its data and its clients on any node failure." },
     resourceTypes: [aws.elasticache.Cluster],
     anchors: { gap: true, wellArchitected: ["REL10-BP01"] },
     config: z.object({

@@ -61,6 +61,7 @@ export const sfnLambdaRetry = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "The Lambda service fails a small share of invocations with service errors and throttles that a retry absorbs; AWS's Step Functions guidance is to retry them on every Lambda task. Without the retrier each such blip fails the whole execution, and at volume that is a steady stream of failed workflows nobody caused.",
+    byDefault: { shown: true, why: "Lambda's transient service errors fail a Task that does not retry them, and the whole execution with it." },
     resourceTypes: [aws.sfn.StateMachine],
     anchors: { gap: true, other: ["Step Functions best practices: handle transient Lambda service exceptions"], wellArchitected: ["REL05-BP03"] },
     config: z.object({

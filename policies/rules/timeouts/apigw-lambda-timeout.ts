@@ -68,6 +68,7 @@ export const apigwLambdaTimeout = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "When the function may run longer than the integration waits, the client gets a 504 while the function keeps working: clients retry work that is still running (duplicates, doubled load on a slow dependency), and the function's timeout never protects anything. The fix costs nothing.",
+    byDefault: { shown: true, why: "A function that outlives its API Gateway integration keeps working after the client got a 504: wasted work and duplicate retries." },
     resourceTypes: [aws.apigateway.Integration, aws.apigatewayv2.Integration],
     anchors: { gap: true, other: ["API Gateway quotas (29 s integration timeout)"], wellArchitected: ["REL05-BP05"] },
     config: z.object({}),
