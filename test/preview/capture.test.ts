@@ -66,7 +66,8 @@ describe("preview capture (captureInline)", () => {
     assert.deepEqual(main.propertyDependencies.redrivePolicy, [dlq.urn]);
     assert.deepEqual(main.propertyDependencies.delaySeconds, []);
     assert.deepEqual(main.dependencies, [dlq.urn]);
-    assert.deepEqual(dlq.inputs, { messageRetentionSeconds: 1209600 });
+    // Plus the defaults the provider's Check fills in (provider-defaults.ts).
+    assert.deepEqual(dlq.inputs, { messageRetentionSeconds: 1209600, maxMessageSize: 262144, visibilityTimeoutSeconds: 30 });
   });
 
   it("records resource options: protect, ignoreChanges, customTimeouts, aliases, deleteBeforeReplace, explicit dependsOn", async () => {
@@ -208,8 +209,10 @@ describe("preview capture: transforms, applied as the engine applies them", () =
     });
     const a = byName(stack, "p-a");
     const b = byName(stack, "p-b");
-    assert.deepEqual(a.inputs, { delaySeconds: 101, tags: { stack: "yes" } });
-    assert.deepEqual(b.inputs, { delaySeconds: 120, tags: { stack: "yes" } }, "own transform first, then the parent's");
+    // Transforms run before the provider's Check, which then fills its defaults (provider-defaults.ts).
+    const checked = { maxMessageSize: 262144, messageRetentionSeconds: 345600, visibilityTimeoutSeconds: 30 };
+    assert.deepEqual(a.inputs, { delaySeconds: 101, tags: { stack: "yes" }, ...checked });
+    assert.deepEqual(b.inputs, { delaySeconds: 120, tags: { stack: "yes" }, ...checked }, "own transform first, then the parent's");
     assert.equal(a.options.protect, true);
     assert.equal(byName(stack, "p").options.protect, false, "the stack transform only changed queues");
   });

@@ -40,7 +40,12 @@ function registerOwnTypeScript() {
 }
 
 process.once("message", (request) => {
-  if (request.typescript) registerProgramTypeScript(request.programDir);
+  const esm = require("./esm");
+  const isEsm = esm.isEsmProgram(request.programDir);
+  if (request.typescript) {
+    if (isEsm) esm.registerEsmTypeScript(request.programDir, resolveFrom);
+    else registerProgramTypeScript(request.programDir);
+  }
   registerOwnTypeScript();
-  require("./child").runChild(request);
+  require("./child").runChild(request, isEsm ? esm.importMain : undefined);
 });

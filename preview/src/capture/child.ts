@@ -40,14 +40,22 @@ function eventLoopDrained(): Promise<void> {
   });
 }
 
-export async function runChild(request: ChildRequest): Promise<void> {
+/** Loads an ES-module program's entry with import() (esm.js); CommonJS programs are required. */
+export type ImportMain = (main: string) => Promise<unknown>;
+
+async function runEsmMain(main: string, importMain: ImportMain): Promise<unknown> {
+  const exported = await importMain(main);
+  return typeof exported === "function" ? (exported as () => unknown)() : exported;
+}
+
+export async function runChild(request: ChildRequest, importMain?: ImportMain): Promise<void> {
   // An error at any time before the reply, also after main returned, fails the run (as the host does).
   process.on("uncaughtException", (err) => reply(describe(err)));
   // The IPC channel must not keep the event loop alive, or it would never drain.
   process.channel?.unref();
   try {
     const sdk = loadSdk(resolveSdkRoot(request.programDir));
-    const stack = await captureWithSdk(sdk, () => runMain(request.main), request.settings, { eventLoopDrained });
+    const stack = await captureWithSdk(sdk, () => (importMain ? runEsmMain(request.main, importMain) : runMain(request.main)), request.settings, { eventLoopDrained });
     reply({ type: "result", stack });
   } catch (err) {
     reply(describe(err));
