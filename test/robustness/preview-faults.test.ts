@@ -10,51 +10,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+import { descendantsOf, survivors } from "../support/process-tree";
+
 const REPO = path.resolve(__dirname, "..", "..");
 const BIN = path.join(REPO, "preview", "bin", "faultguard.js");
 const FIXTURES = path.join(__dirname, "fixtures");
-
-/** Parent PID of every process, from /proc. */
-function parentsByPid(): Map<number, number> {
-    const out = new Map<number, number>();
-    for (const entry of fs.readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-            const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-            // Field 4 (ppid) follows the parenthesised command name.
-            out.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-        } catch {
-            // exited while we looked
-        }
-    }
-    return out;
-}
-
-function descendantsOf(root: number): number[] {
-    const parents = parentsByPid();
-    const found: number[] = [];
-    const frontier = [root];
-    while (frontier.length > 0) {
-        const pid = frontier.pop()!;
-        for (const [child, parent] of parents) {
-            if (parent === pid && !found.includes(child)) {
-                found.push(child);
-                frontier.push(child);
-            }
-        }
-    }
-    return found;
-}
-
-function alive(pid: number): boolean {
-    try {
-        const state = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        // A zombie (Z) has exited; it only waits for its parent (or init) to reap it.
-        return state.slice(state.lastIndexOf(")") + 2).split(" ")[0] !== "Z";
-    } catch {
-        return false;
-    }
-}
 
 interface FaultRun {
     code: number | null;
@@ -83,14 +43,6 @@ async function runCli(args: string[], hardLimitMs: number): Promise<FaultRun> {
         clearInterval(sampler);
         clearTimeout(killer);
     }
-}
-
-/** Waits briefly for exiting processes to disappear, then lists those still alive. */
-async function survivors(pids: number[]): Promise<number[]> {
-    for (let i = 0; i < 20 && pids.some(alive); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-    }
-    return pids.filter(alive);
 }
 
 function errorLines(stderr: string): string[] {

@@ -10,7 +10,7 @@ import { parseRuleTags } from "../../../policies/lib/wire";
 import { loadAnalyzerSdk, resolveSdkRoot, type AnalyzerSdk } from "../capture/sdk";
 import { type JsonObject } from "../capture/values";
 import { PolicyPackError, tail, UsageError } from "../errors";
-import { endChild, trackChild } from "../processes";
+import { endChild, PARENT_WATCH_PRELOAD, trackChild } from "../processes";
 import { type Diagnostic, type EnforcementLevel, type PackInfo, type PolicyConfigEntry, type PolicyMetadata, type Severity } from "./types";
 
 export const DEFAULT_PACK_START_TIMEOUT_MS = 60_000;
@@ -211,7 +211,7 @@ export class PolicyPackProcess implements AnalyzerPack {
     const sdkRoot = resolveSdkRoot(packDir);
     const runner = path.join(sdkRoot, "cmd", "run-policy-pack", "index.js");
     const sdk = loadAnalyzerSdk(sdkRoot);
-    const preload = options.typeCheck ? [] : ["-r", TRANSPILE_ONLY_PRELOAD];
+    const preload = ["-r", PARENT_WATCH_PRELOAD, ...(options.typeCheck ? [] : ["-r", TRANSPILE_ONLY_PRELOAD])];
     const child = trackChild(
       spawn(process.execPath, [...preload, runner, UNUSED_ENGINE_ADDRESS, packDir], {
         cwd: packDir,

@@ -3,7 +3,7 @@
 import { fork } from "node:child_process";
 import * as path from "node:path";
 import { firstErrorLine, leakedPromiseCount, ProgramFailedError, tail, userFrame, withoutLeakReport } from "../errors";
-import { endChild, trackChild } from "../processes";
+import { endChild, PARENT_WATCH_PRELOAD, trackChild } from "../processes";
 import { applyConfigOverrides, loadProject, loadStackConfig, type PulumiProject } from "../project";
 import { explainEnvironmentFailure } from "./failure-hints";
 import { type CaptureSettings } from "./run";
@@ -107,12 +107,15 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
   const output = options.onOutput ?? ((text: string) => process.stderr.write(text));
   const child = trackChild(
     // The program directory as an argument only labels the process (ps) for operators and tests.
+    // Detached: the program leads its own process group, so whatever it starts is ended with it.
     fork(CHILD_ENTRY, [project.dir], {
       cwd: project.dir,
-      execArgv: project.nodeargs,
+      execArgv: [...project.nodeargs, "-r", PARENT_WATCH_PRELOAD],
+      detached: true,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       env: { ...process.env, PULUMI_NODEJS_PROJECT: project.name, PULUMI_NODEJS_STACK: options.stack, PULUMI_NODEJS_DRY_RUN: "true" },
     }),
+    { group: true },
   );
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
@@ -155,5 +158,8 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
     return { project, stack: reply.stack };
   } finally {
     await endChild(child);
+    // A helper that escaped the group may still hold our end of the pipes open: let go of them.
+    child.stdout?.destroy();
+    child.stderr?.destroy();
   }
 }
