@@ -2,13 +2,21 @@ import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { type GraphResource, type StackGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
-import { asString } from "../../lib/values";
+import { asString, isRecord } from "../../lib/values";
 
 const DIMENSIONS = { read: "dynamodb:table:ReadCapacityUnits", write: "dynamodb:table:WriteCapacityUnits" } as const;
+const INDEX_DIMENSIONS = { read: "dynamodb:index:ReadCapacityUnits", write: "dynamodb:index:WriteCapacityUnits" } as const;
 
 interface Coverage {
     targets: Set<string>;
     policies: Set<string>;
+    /**
+     * Per index dimension, what scales a global secondary index: the index name when the resource ID
+     * is known ("table/orders/index/byUser"), else the target/policy itself (new stack: the ID is
+     * computed, so indexes are counted rather than named).
+     */
+    indexTargets: Map<string, Set<string | GraphResource>>;
+    indexPolicies: Map<string, Set<string | GraphResource>>;
     /** A target or policy of this table whose scalable dimension is unknown in preview. */
     unknown?: GraphResource;
 }
@@ -24,7 +32,7 @@ function indexOf(graph: StackGraph): Map<GraphResource, Coverage> {
     const coverage = (table: GraphResource): Coverage => {
         let c = built.get(table);
         if (!c) {
-            c = { targets: new Set(), policies: new Set() };
+            c = { targets: new Set(), policies: new Set(), indexTargets: new Map(), indexPolicies: new Map() };
             built.set(table, c);
         }
         return c;
@@ -49,7 +57,7 @@ function indexOf(graph: StackGraph): Map<GraphResource, Coverage> {
             }
         }
         const id = asString(r.props["resourceId"]);
-        const literal = id?.startsWith("table/") ? byName.get(id.slice("table/".length)) : undefined;
+        const literal = id?.startsWith("table/") ? byName.get(id.split("/")[1]) : undefined;
         if (literal) {
             found.add(literal);
         }
@@ -62,9 +70,16 @@ function indexOf(graph: StackGraph): Map<GraphResource, Coverage> {
         }
         const tables = tablesOf(r);
         const dim = r.read("scalableDimension");
+        const id = asString(r.props["resourceId"]);
+        const indexName = id !== undefined ? /^table\/[^/]+\/index\/(.+)$/.exec(id)?.[1] : undefined;
         for (const table of tables) {
             if (!dim.known) {
                 coverage(table).unknown ??= r;
+            } else if (typeof dim.value === "string" && dim.value.startsWith("dynamodb:index:")) {
+                const byDimension = kind === "targets" ? coverage(table).indexTargets : coverage(table).indexPolicies;
+                const set = byDimension.get(dim.value) ?? new Set<string | GraphResource>();
+                set.add(indexName ?? r);
+                byDimension.set(dim.value, set);
             } else if (typeof dim.value === "string") {
                 coverage(table)[kind].add(dim.value);
             }
@@ -87,7 +102,7 @@ export const dynamodbAutoscaling = stackRule({
     title: "Provisioned DynamoDB tables scale their capacity",
     pillar: "bulkheads",
     description:
-        "A DynamoDB table in PROVISIONED billing mode (the default) has an `aws.appautoscaling.Target` and an `aws.appautoscaling.Policy` for both its read and its write capacity. PAY_PER_REQUEST tables pass.",
+        "A DynamoDB table in PROVISIONED billing mode (the default) has an `aws.appautoscaling.Target` and an `aws.appautoscaling.Policy` for both its read and its write capacity, and so does each of its global secondary indexes (`dynamodb:index:…`). PAY_PER_REQUEST tables pass.",
     remediation: [
         "Scale read and write capacity (or use billingMode: \"PAY_PER_REQUEST\"):",
         "```ts",
@@ -131,7 +146,7 @@ export const dynamodbAutoscaling = stackRule({
         if (mode.value === "PAY_PER_REQUEST") {
             return [];
         }
-        const c = indexOf(graph).get(table) ?? { targets: new Set<string>(), policies: new Set<string>() };
+        const c: Coverage = indexOf(graph).get(table) ?? { targets: new Set<string>(), policies: new Set<string>(), indexTargets: new Map(), indexPolicies: new Map() };
         const missing: string[] = [];
         for (const [kind, dim] of Object.entries(DIMENSIONS)) {
             if (!c.targets.has(dim)) {
@@ -140,12 +155,27 @@ export const dynamodbAutoscaling = stackRule({
                 missing.push(`a ${kind} scaling policy`);
             }
         }
+        // Global secondary indexes of a provisioned table have capacity of their own, scaled separately.
+        const gsis = table.read("globalSecondaryIndexes");
+        const indexNames = gsis.known && Array.isArray(gsis.value) ? gsis.value.map((g) => (isRecord(g) ? asString(g["name"]) : undefined)) : [];
+        for (const [kind, dim] of Object.entries(INDEX_DIMENSIONS)) {
+            for (const [what, scaled] of [["scalable target", c.indexTargets.get(dim)], ["scaling policy", c.indexPolicies.get(dim)]] as const) {
+                // Named by a known resource ID, or counted when the ID is computed (each such resource scales one index).
+                const unnamed = indexNames.filter((name) => name === undefined || !scaled?.has(name));
+                const anonymous = [...(scaled ?? [])].filter((x) => typeof x !== "string").length;
+                const unscaled = anonymous >= unnamed.length ? [] : unnamed.map((name) => name ?? "(unnamed)");
+                if (unscaled.length > 0) {
+                    missing.push(`a ${kind} ${what} for index${unscaled.length === 1 ? "" : "es"} ${unscaled.join(", ")}`);
+                    break;
+                }
+            }
+        }
         if (missing.length === 0) {
             return [];
         }
         if (c.unknown) {
             return [unresolvable("scalableDimension", `of ${c.unknown.name}, which scales this table`)];
         }
-        return [violation(`the table is PROVISIONED but lacks ${missing.join(" and ")}; add aws.appautoscaling.Target + Policy for dynamodb:table:ReadCapacityUnits and WriteCapacityUnits, or set billingMode: "PAY_PER_REQUEST".`)];
+        return [violation(`the table is PROVISIONED but lacks ${missing.join(" and ")}; add aws.appautoscaling.Target + Policy for dynamodb:table:ReadCapacityUnits and WriteCapacityUnits (and dynamodb:index:… with resourceId "table/<table>/index/<index>" for each global secondary index), or set billingMode: "PAY_PER_REQUEST".`)];
     },
 });

@@ -67,4 +67,42 @@ describe(RULE, () => {
         });
         assert.deepEqual(violationsOf(report, RULE), []);
     });
+
+    it("requires the same of each global secondary index: counted when resource IDs are computed, named when literal", async () => {
+        const withIndex = (name: string, tableName?: string) =>
+            new aws.dynamodb.Table(name, {
+                name: tableName,
+                hashKey: "pk",
+                attributes: [{ name: "pk", type: "S" }, { name: "user", type: "S" }],
+                readCapacity: 5,
+                writeCapacity: 5,
+                globalSecondaryIndexes: [{ name: "byUser", hashKey: "user", projectionType: "ALL", readCapacity: 5, writeCapacity: 5 }],
+            });
+        const scaleIndex = (prefix: string, resourceId: pulumi.Input<string>, kinds: readonly ("Read" | "Write")[]) => {
+            for (const kind of kinds) {
+                const target = new aws.appautoscaling.Target(`${prefix}-${kind}-target`, { serviceNamespace: "dynamodb", resourceId, scalableDimension: `dynamodb:index:${kind}CapacityUnits`, minCapacity: 5, maxCapacity: 100 });
+                new aws.appautoscaling.Policy(`${prefix}-${kind}-policy`, { policyType: "TargetTrackingScaling", serviceNamespace: "dynamodb", resourceId: target.resourceId, scalableDimension: target.scalableDimension });
+            }
+        };
+        const report = await analyzeInline(() => {
+            const scaled = withIndex("scaled");
+            scale(scaled, ["Read", "Write"]);
+            scaleIndex("scaled-index", pulumi.interpolate`table/${scaled.name}/index/byUser`, ["Read", "Write"]);
+            const tableOnly = withIndex("table-only");
+            for (const kind of ["Read", "Write"] as const) {
+                const target = new aws.appautoscaling.Target(`table-only-${kind}`, { serviceNamespace: "dynamodb", resourceId: pulumi.interpolate`table/${tableOnly.name}`, scalableDimension: `dynamodb:table:${kind}CapacityUnits`, minCapacity: 5, maxCapacity: 100 });
+                new aws.appautoscaling.Policy(`table-only-${kind}`, { policyType: "TargetTrackingScaling", serviceNamespace: "dynamodb", resourceId: target.resourceId, scalableDimension: target.scalableDimension });
+            }
+            withIndex("named", "named");
+            for (const kind of ["Read", "Write"] as const) {
+                new aws.appautoscaling.Target(`named-${kind}`, { serviceNamespace: "dynamodb", resourceId: "table/named", scalableDimension: `dynamodb:table:${kind}CapacityUnits`, minCapacity: 1, maxCapacity: 10 });
+                new aws.appautoscaling.Policy(`named-${kind}`, { serviceNamespace: "dynamodb", resourceId: "table/named", scalableDimension: `dynamodb:table:${kind}CapacityUnits`, policyType: "TargetTrackingScaling" });
+            }
+            scaleIndex("named-index", "table/named/index/byUser", ["Read"]);
+        });
+        const found = violationsOf(report, RULE).map((v) => [v.name, v.message]);
+        assert.deepEqual(found.map(([name]) => name).sort(), ["named", "table-only"]);
+        assert.match(found.find(([n]) => n === "table-only")![1], /lacks a read scalable target for index byUser and a write scalable target for index byUser/);
+        assert.match(found.find(([n]) => n === "named")![1], /lacks a write scalable target for index byUser/);
+    });
 });
