@@ -7,8 +7,9 @@ import { loadPolicyConfigFile, type PolicyConfigInput } from "./analyzer/config"
 import { checkPackDir, DEFAULT_PACK_START_TIMEOUT_MS, DEFAULT_RPC_TIMEOUT_MS, PolicyPackProcess } from "./analyzer/pack";
 import { loadFixtures } from "./capture/fixtures";
 import { captureProgram, DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
+import { OFFLINE_ORGANIZATION } from "./capture/types";
 import { PolicyPackError, UsageError } from "./errors";
-import { chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
+import { applyConfigOverrides, chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
 import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
 
 /** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
@@ -47,7 +48,8 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
   // Everything that can be wrong with the inputs is checked before any process starts.
   const project = loadProject(options.programDir);
   const stackName = chooseStack(project, options.stack);
-  const stackTags = stackTagsOf(project, loadStackConfig(project, stackName).config);
+  const stackConfig = loadStackConfig(project, stackName);
+  const stackTags = stackTagsOf(project, stackConfig.config);
   const packDirs = (options.policyPacks?.length ? options.policyPacks : [DEFAULT_POLICY_PACK_DIR]).map(checkPackDir);
   const configFiles = options.policyPackConfigs ?? [];
   if (configFiles.length > packDirs.length) {
@@ -76,6 +78,8 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     rpcTimeoutMs: options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS,
     signal: abort.signal,
     typeCheck: options.packTypeCheck,
+    // The same identity and config the program runs with (and ConfigureStack sends).
+    stack: { project: project.name, stack: stackName, organization: OFFLINE_ORGANIZATION, config: applyConfigOverrides(project, stackConfig, options.config ?? []).config },
   };
   const packStarts = packDirs.map((dir) => failFast(PolicyPackProcess.start(dir, startOptions)));
   const programStarted = Date.now();

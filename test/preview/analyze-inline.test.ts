@@ -76,7 +76,7 @@ describe("preview analyzeInline (shared fixture pack)", () => {
   });
 
   it("rejects policy config the pack's schema does not allow, and unknown policy names", async () => {
-    await assert.rejects(analyzeInline(queueWithAlarm, { packDir: PACK, policyConfig: { "queue-retention": { minimumSeconds: 5 } } }), /queue-retention: minimumSeconds: must be >= 60/);
+    await assert.rejects(analyzeInline(queueWithAlarm, { packDir: PACK, policyConfig: { "queue-retention": { minimumSeconds: 5 } } }), /validating policy config: faultguard-fixture-pack 1\.2\.3 {2}queue-retention: minimumSeconds: Must be greater than or equal to 60/);
     await assert.rejects(analyzeInline(queueWithAlarm, { packDir: PACK, policyConfig: { "no-such-policy": "mandatory" } }), /"no-such-policy" is not a policy of pack faultguard-fixture-pack@1.2.3/);
   });
 

@@ -113,7 +113,7 @@ describe("faultguard preview end to end", function () {
   it("rejects a policy config the pack's schema does not allow, before analysing (exit 2)", async () => {
     const run = await cli(path.join(PROGRAMS, "queues"), "--policy-pack", path.join(PACKS, "basic"), "--policy-pack-config", path.join(FIXTURES, "policy-config", "bad-property.json"));
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /bad-property\.json is not valid for pack faultguard-fixture-pack@1\.2\.3: queue-retention: minimumSeconds: must be integer/);
+    assert.match(run.stderr, /bad-property\.json is not valid for pack faultguard-fixture-pack@1\.2\.3:\n.*validating policy config: faultguard-fixture-pack 1\.2\.3 {2}queue-retention: minimumSeconds: Invalid type\. Expected: integer, given: string$/m);
   });
 
   it("fails with exit 2 and the user's own stack frame when the program throws", async () => {

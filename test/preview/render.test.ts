@@ -35,12 +35,12 @@ describe("preview report rendering", () => {
     const expectedLines = [
       "faultguard preview: shop/prod, 3 resources",
       "    ❌ faultguard-fixture-pack@v1.2.3 (local: " + result.packs[0].dir + ")",
-      "        - [mandatory]  queue-has-alarm  (aws:sqs/queue:Queue: dlq)",
+      "        - [mandatory]  queue-has-alarm  (aws:sqs:Queue: dlq)",
       "          Queue dlq has no alarm.",
       "          urn:pulumi:prod::shop::aws:sqs/queue:Queue::dlq",
       // The SDK's own "can't run … during preview" is an advisory violation, as the engine counts it.
-      "        - [advisory, high]  queue-has-dlq  (aws:sqs/queue:Queue: orders<&>)",
-      "        - [advisory, medium]  queue-retention  (aws:sqs/queue:Queue: orders<&>)",
+      "        - [advisory, high]  queue-has-dlq  (aws:sqs:Queue: orders<&>)",
+      "        - [advisory, medium]  queue-retention  (aws:sqs:Queue: orders<&>)",
       "Exempted (not counted):",
       '      reason: ticket "OPS-1" <legacy>',
       "Result: FAILED (mandatory policy violations)",

@@ -73,6 +73,26 @@ function downgradeResourceRefs(value: JsonValue): JsonValue {
   return out;
 }
 
+/**
+ * The engine marshals analyzer properties with top-level internal keys ("__provider", "__internal",
+ * …) skipped (pkg/resource/plugin/analyzer_plugin.go, MarshalOptions.SkipInternalKeys).
+ */
+function withoutInternalKeys(props: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith("__")));
+}
+
+const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+
+/**
+ * A provider resource's inputs as the engine stores them: the plugin version the SDK registered it
+ * with is added as `version` (pkg/resource/deploy/source_eval.go, providers.SetProviderVersion); its
+ * download URL goes under `__internal`, which analyzers never see.
+ */
+function providerInputs(r: CapturedResource, inputs: JsonObject): JsonObject {
+  if (!r.type.startsWith(PROVIDER_TYPE_PREFIX) || !r.options.version) return inputs;
+  return { ...inputs, version: r.options.version };
+}
+
 function providerUrnOf(ref: string | undefined): string | undefined {
   if (!ref) return undefined;
   const cut = ref.lastIndexOf("::");
@@ -85,8 +105,8 @@ export function analyzedResources(stack: CapturedStack): AnalyzedResource[] {
     urn: p.urn,
     type: p.type,
     name: p.name,
-    inputs: p.inputs,
-    outputs: p.inputs,
+    inputs: withoutInternalKeys(p.inputs),
+    outputs: withoutInternalKeys(p.inputs),
     dependencies: [],
     propertyDependencies: {},
     analyzeEach: true,
@@ -105,11 +125,11 @@ export function analyzedResources(stack: CapturedStack): AnalyzedResource[] {
       type: r.type,
       name: r.name,
       parent: r.parent,
-      inputs: downgradeResourceRefs(r.wireInputs) as JsonObject,
+      inputs: withoutInternalKeys(providerInputs(r, downgradeResourceRefs(r.wireInputs) as JsonObject)),
       // A remote component (awsx, eks) is opaque offline: the engine would show the policies its
       // children, which only its provider plugin can build. Its inputs, under any outputs the
       // fixtures supply, are the best description of it a rule can get here.
-      outputs: downgradeResourceRefs(r.remote ? { ...r.wireInputs, ...r.wireOutputs } : r.wireOutputs) as JsonObject,
+      outputs: withoutInternalKeys(providerInputs(r, downgradeResourceRefs(r.remote ? { ...r.wireInputs, ...r.wireOutputs } : r.wireOutputs) as JsonObject)),
       dependencies: r.dependencies,
       propertyDependencies: r.propertyDependencies,
       providerUrn: providerUrnOf(r.provider) ?? defaultProvider?.urn,
@@ -131,7 +151,9 @@ function buildOptions(proto: AnalyzerSdk["analyzerproto"], r: AnalyzedResource):
   options.setDeletebeforereplace(o?.deleteBeforeReplace ?? false);
   options.setDeletebeforereplacedefined(o?.deleteBeforeReplaceDefined ?? false);
   options.setAdditionalsecretoutputsList(o?.additionalSecretOutputs ?? []);
-  options.setAliasesList(o?.aliases ?? []);
+  // The engine sends only the alias that matched a resource of the previous deployment
+  // (step_generator.go: the new state's Aliases); a new stack has no previous deployment.
+  options.setAliasesList([]);
   const timeouts = new proto.AnalyzerResourceOptions.CustomTimeouts();
   timeouts.setCreate(o?.customTimeouts.create ?? 0);
   timeouts.setUpdate(o?.customTimeouts.update ?? 0);
@@ -222,7 +244,9 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
   for (const { r, result } of perResource) {
     const notApplicable = new Set(result.notApplicable);
     for (const policy of resourcePolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: pack.info.name, policy, urn: r.urn });
-    for (const d of result.diagnostics) diagnostics.push({ ...d, urn: d.urn || r.urn, phase: "resource" });
+    // Like the engine (analyze_snapshot.go analyzeResource): every Analyze diagnostic belongs to the
+    // analyzed resource, whatever URN the policy passed.
+    for (const d of result.diagnostics) diagnostics.push({ ...d, urn: r.urn, phase: "resource" });
   }
 
   const stackRequest = new proto.AnalyzeStackRequest();
@@ -240,6 +264,8 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
       message.setDependenciesList(r.dependencies);
       const deps = message.getPropertydependenciesMap();
       for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        // The engine skips properties without dependencies (analyzer_plugin.go AnalyzeStack).
+        if (urns.length === 0) continue;
         const entry = new proto.AnalyzerPropertyDependencies();
         entry.setUrnsList(urns);
         deps.set(key, entry);

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import Ajv from "ajv";
 import { type JsonObject, type JsonValue } from "../capture/values";
 import { PolicyConfigError, UsageError } from "../errors";
+import { gojsonschemaErrors, policyConfigErrorLine } from "./schema-wording";
 import { ENFORCEMENT_LEVELS, type EnforcementLevel, type PackInfo, type PolicyConfigEntry } from "./types";
 
 /** A user policy config: what the JSON file contains, after parsing. */
@@ -98,7 +99,8 @@ const validatorsByPack = new WeakMap<PackInfo, Map<string, Validator>>();
 function validatorsOf(info: PackInfo): Map<string, Validator> {
   let validators = validatorsByPack.get(info);
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    // verbose: errors carry the failing value, which gojsonschema's wording names the type of.
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     validators = new Map();
     for (const policy of info.policies) {
       if (!policy.configSchema) continue;
@@ -111,19 +113,17 @@ function validatorsOf(info: PackInfo): Map<string, Validator> {
 
 function validatePolicyConfig(info: PackInfo, config: Record<string, PolicyConfigEntry>, where: string): void {
   const validators = validatorsOf(info);
-  const problems: string[] = [];
+  const lines: string[] = [];
   for (const policy of info.policies) {
     const validate = validators.get(policy.name);
     if (!validate) continue;
     if (!validate(config[policy.name]?.properties ?? {})) {
-      for (const e of validate.errors ?? []) {
-        const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : ((e.params as { missingProperty?: string }).missingProperty ?? "");
-        problems.push(`${policy.name}: ${field ? `${field}: ` : ""}${e.message ?? "invalid"}`);
-      }
+      for (const error of gojsonschemaErrors(validate.errors ?? [])) lines.push(policyConfigErrorLine(info.name, info.version, policy.name, error));
     }
   }
-  if (problems.length > 0) {
-    throw new PolicyConfigError(`${where} is not valid for pack ${info.name}@${info.version}: ${problems.join("; ")}.`);
+  if (lines.length > 0) {
+    // One line per policy per error, sorted, as `pulumi preview` prints them.
+    throw new PolicyConfigError(`${where} is not valid for pack ${info.name}@${info.version}:\n${lines.sort().join("\n")}`);
   }
 }
 

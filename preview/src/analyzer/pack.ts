@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as grpcModule from "@grpc/grpc-js";
 import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { parse as parseYaml } from "yaml";
 import { parseRuleTags } from "../../../policies/lib/wire";
 import { loadAnalyzerSdk, resolveSdkRoot, type AnalyzerSdk } from "../capture/sdk";
 import { type JsonObject } from "../capture/values";
@@ -36,6 +37,35 @@ export interface PackStartOptions {
    * import @pulumi/aws). Default false: transpile only (see pack-transpile-only.js).
    */
   typeCheck?: boolean;
+  /**
+   * The stack the pack analyzes. The engine's language host starts a pack only after
+   * ConfigureStack, with the stack's identity and config in its environment, so a pack can read
+   * `new pulumi.Config()`, `getProject()`, `getStack()` and `isDryRun()` (pulumi/pulumi
+   * sdk/nodejs/cmd/pulumi-language-nodejs/main.go, RunPlugin with sdk/policy_proxy.go).
+   */
+  stack?: PackStackIdentity;
+}
+
+export interface PackStackIdentity {
+  project: string;
+  stack: string;
+  organization: string;
+  /** Namespaced keys ("proj:key") to the values the program sees, as ConfigureStack sends them. */
+  config: Record<string, string>;
+}
+
+/** The environment the language host adds for a policy pack, each variable only when non-empty. */
+export function packStackEnv(identity: PackStackIdentity | undefined): Record<string, string> {
+  if (!identity) return {};
+  const env: Record<string, string> = {
+    PULUMI_NODEJS_ORGANIZATION: identity.organization,
+    PULUMI_NODEJS_PROJECT: identity.project,
+    PULUMI_NODEJS_STACK: identity.stack,
+    // A preview: the engine passes ConfigureStack's dryRun.
+    PULUMI_NODEJS_DRY_RUN: "true",
+    PULUMI_CONFIG: JSON.stringify(identity.config),
+  };
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
 }
 
 type Unary<Req, Res> = (
@@ -52,14 +82,35 @@ function levelToProto(level: EnforcementLevel): number {
   return Number(Object.entries(LEVELS).find(([, l]) => l === level)?.[0] ?? 0);
 }
 
+/** The `runtime` of a PulumiPolicy.yaml (a name, or `{ name, options }`); nodejs when it cannot be read. */
+function packRuntime(manifest: string): string {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(fs.readFileSync(manifest, "utf8"));
+  } catch {
+    return "nodejs"; // the pack's own start reports a broken manifest
+  }
+  const runtime = (parsed as { runtime?: unknown } | null)?.runtime;
+  const name = typeof runtime === "object" && runtime !== null ? (runtime as { name?: unknown }).name : runtime;
+  return typeof name === "string" && name.trim() !== "" ? name.trim() : "nodejs";
+}
+
 /** Validates that `dir` looks like a policy pack before anything is started. */
 export function checkPackDir(dir: string): string {
   const abs = path.resolve(dir);
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
     throw new UsageError(`--policy-pack ${dir}: no such directory. Pass the folder that contains PulumiPolicy.yaml.`);
   }
-  if (!fs.existsSync(path.join(abs, "PulumiPolicy.yaml"))) {
-    throw new UsageError(`--policy-pack ${dir}: ${path.join(abs, "PulumiPolicy.yaml")} is missing; a CrossGuard pack needs PulumiPolicy.yaml (runtime: nodejs).`);
+  const manifest = path.join(abs, "PulumiPolicy.yaml");
+  if (!fs.existsSync(manifest)) {
+    throw new UsageError(`--policy-pack ${dir}: ${manifest} is missing; a CrossGuard pack needs PulumiPolicy.yaml (runtime: nodejs).`);
+  }
+  const runtime = packRuntime(manifest);
+  if (runtime !== "nodejs") {
+    // The engine would start it through that language's host (a Python interpreter and its policy SDK).
+    throw new UsageError(
+      `--policy-pack ${dir}: PulumiPolicy.yaml says runtime: ${runtime}; faultguard preview runs only Node.js policy packs (runtime: nodejs) offline. Evaluate this pack with \`pulumi preview --policy-pack ${dir}\`.`,
+    );
   }
   return abs;
 }
@@ -216,7 +267,7 @@ export class PolicyPackProcess implements AnalyzerPack {
       spawn(process.execPath, [...preload, runner, UNUSED_ENGINE_ADDRESS, packDir], {
         cwd: packDir,
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", FAULTGUARD_PACK_SDK_ROOT: sdkRoot },
+        env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", FAULTGUARD_PACK_SDK_ROOT: sdkRoot, ...packStackEnv(options.stack) },
       }),
     );
     const pack = new PolicyPackProcess(packDir, child, sdk, undefined, options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS);

@@ -4,7 +4,7 @@
 import { createCapturedStack } from "./stack";
 import { createCapturingMonitor, Recorder } from "./monitor";
 import { type PulumiSdk } from "./sdk";
-import { type CapturedStack, type InvokeFixtures } from "./types";
+import { type CapturedStack, type InvokeFixtures, OFFLINE_ORGANIZATION } from "./types";
 
 export interface CaptureSettings {
   project: string;
@@ -65,7 +65,7 @@ export async function captureWithSdk(sdk: PulumiSdk, program: () => unknown, set
   const recorder = new Recorder({ project: settings.project, stack: settings.stack, region, fixtures: settings.fixtures ?? {} });
   const monitor = createCapturingMonitor(sdk, recorder);
 
-  sdk.settings.setMockOptions(monitor, settings.project, settings.stack, true, settings.organization ?? "organization");
+  sdk.settings.setMockOptions(monitor, settings.project, settings.stack, true, settings.organization ?? OFFLINE_ORGANIZATION);
   // Same feature set as runtime.setMocks (everything but outputValues, which would put Output
   // objects into the captured inputs instead of plain values and unknowns).
   Object.assign(sdk.state.getStore(), {

@@ -1,6 +1,6 @@
 import { type Recorder } from "./monitor";
 import { type CaptureSettings } from "./run";
-import { type CapturedResource, type CapturedStack } from "./types";
+import { type CapturedResource, type CapturedStack, OFFLINE_ORGANIZATION } from "./types";
 import { makeUrn, ROOT_STACK_TYPE, rootStackUrn } from "./urn";
 import { type JsonObject } from "./values";
 
@@ -11,9 +11,12 @@ function packageOf(type: string): string {
   return type.split(":")[0];
 }
 
+/** Dynamic providers get the whole stack config, keys namespaced (pkg/resource/deploy/target.go). */
+const DYNAMIC_PROVIDER_PACKAGES = new Set(["pulumi-nodejs", "pulumi-python"]);
+
 /**
  * The default provider the engine would create for a package: `pulumi:providers:<pkg>` named
- * `default_<version>`, configured from the stack's `<pkg>:*` configuration.
+ * `default_<version>`, configured from the stack's `<pkg>:*` configuration (target.go GetPackageConfig).
  */
 function defaultProviders(resources: CapturedResource[], settings: CaptureSettings): CapturedStack["defaultProviders"] {
   const out: CapturedStack["defaultProviders"] = {};
@@ -25,7 +28,8 @@ function defaultProviders(resources: CapturedResource[], settings: CaptureSettin
     const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
     const inputs: JsonObject = {};
     for (const [key, value] of Object.entries(settings.config)) {
-      if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value;
+      if (DYNAMIC_PROVIDER_PACKAGES.has(pkg)) inputs[key.includes(":") ? key : `${settings.project}:${key}`] = value;
+      else if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value;
     }
     if (version) inputs.version = version;
     const type = `pulumi:providers:${pkg}`;
@@ -38,7 +42,7 @@ export function createCapturedStack(recorder: Recorder, settings: CaptureSetting
   return {
     project: settings.project,
     stack: settings.stack,
-    organization: settings.organization ?? "organization",
+    organization: settings.organization ?? OFFLINE_ORGANIZATION,
     stackUrn: rootStackUrn(settings.stack, settings.project),
     resources: recorder.resources,
     invokes: recorder.invokes,

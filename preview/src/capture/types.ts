@@ -53,6 +53,9 @@ export interface CapturedInvoke {
   answeredBy: "builtin" | "fixture";
 }
 
+/** The organization of an offline run (what Pulumi's mocks default to). */
+export const OFFLINE_ORGANIZATION = "organization";
+
 export interface CapturedStack {
   project: string;
   stack: string;

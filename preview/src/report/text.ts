@@ -11,9 +11,23 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
+/**
+ * A type token as the Pulumi CLI displays it (sdk/go/common/tokens/tokens.go, Type.DisplayName):
+ * `pkg:mod/file:Name` becomes `pkg:mod:Name` when `file` is `Name` in camelCase; anything else stays.
+ */
+export function displayType(type: string): string {
+  const parts = type.split(":");
+  if (parts.length !== 3 || parts[2] === "") return type;
+  const [pkg, module, name] = parts;
+  const slash = module.lastIndexOf("/");
+  if (slash < 0) return type;
+  const camel = name[0].toLowerCase() + name.slice(1);
+  return module.slice(slash + 1) === camel ? `${pkg}:${module.slice(0, slash)}:${name}` : type;
+}
+
 function findingLines(f: Finding, extra?: string): string {
   // The rule's severity, when the pack declares one, ranks findings of the same level.
-  const head = `- [${f.enforcementLevel}${f.severity ? `, ${f.severity}` : ""}]  ${f.policy}  (${f.type}: ${f.name})`;
+  const head = `- [${f.enforcementLevel}${f.severity ? `, ${f.severity}` : ""}]  ${f.policy}  (${displayType(f.type)}: ${f.name})`;
   return [head, indent(f.message, "  "), extra ? `  ${extra}` : "", `  ${f.urn}`].filter(Boolean).join("\n");
 }
 
@@ -43,7 +57,7 @@ export function renderText(result: PreviewResult): string {
   }
   if (report.opaqueComponents.length > 0) {
     out.push("", "Opaque components (built by a provider plugin; their children are not visible offline — supply outputs with --fixtures):");
-    for (const c of report.opaqueComponents) out.push(`    - ${c.type}: ${c.name}  ${c.urn}`);
+    for (const c of report.opaqueComponents) out.push(`    - ${displayType(c.type)}: ${c.name}  ${c.urn}`);
   }
   for (const pack of result.packs) {
     const scores = scorecard(result, pack.info.name, scoredRules(pack.info)).filter((s) => s.applicable > 0);

@@ -1,0 +1,3 @@
+import * as aws from "@pulumi/aws";
+
+new aws.sqs.Queue("orders", {});
