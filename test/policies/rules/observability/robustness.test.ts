@@ -12,8 +12,9 @@ describe("observability rules on odd shapes (property-based)", () => {
                 "tracingConfiguration", "enabled", "type", "settings", "name", "value", "retentionInDays", "performanceInsightsEnabled", "monitoringInterval",
                 "databaseInsightsMode", "clusterIdentifier", "id", "monitoring", "accessLogs", "bucket", "loadBalancerType",
                 "defaultCacheBehavior", "orderedCacheBehaviors", "lambdaFunctionAssociations", "lambdaArn", "arn", "qualifiedArn",
+                "containerDefinitions", "logConfiguration", "logDriver",
             ],
-            ["Active", "JSON", "EXPRESS", "ALL", "ERROR", "OFF", "containerInsights", "enabled", "enhanced", "advanced", "gateway", "c1", "arn:aws:lambda:us-east-1:1:function:f:1", "arn:aws:lambda:us-east-1:1:function:f"],
+            ["Active", "JSON", "EXPRESS", "ALL", "ERROR", "OFF", "containerInsights", "enabled", "enhanced", "advanced", "gateway", "c1", "arn:aws:lambda:us-east-1:1:function:f:1", "arn:aws:lambda:us-east-1:1:function:f", '[{"name":"a","logConfiguration":{"logDriver":"awslogs"}},{"name":"b"}]'],
         );
     });
 });

@@ -28,6 +28,7 @@ const KEYS = [
     "apiStages", "stage", "throttleSettings", "burstLimit", "rateLimit", "defaultRouteSettings", "billingMode", "resourceId",
     "scalableDimension", "serviceNamespace", "fifoQueue", "fifoTopic", "contentBasedDeduplication", "name", "redrivePolicy",
     "endpoint", "protocol", "source", "dimensions", "metricName", "ecsService", "principal", "function",
+    "Resource", "minCapacity", "maxCapacity", "maxAllocatedStorage", "allocatedStorage", "globalSecondaryIndexes",
 ] as const;
 
 const LEAVES = fc.oneof(
@@ -39,7 +40,9 @@ const LEAVES = fc.oneof(
     fc.string({ maxLength: 6 }),
     fc.constantFrom("ECS", "CODE_DEPLOY", "DAEMON", "PAY_PER_REQUEST", "*/*", "ReportBatchItemFailures", "LATEST", "Lambda", "AllAtOnce",
         "FULL", "Task", "Map", "Parallel", "DEPLOYMENT_FAILURE", "arn:aws:sqs:eu-west-1:1:q", "arn:aws:kinesis:eu-west-1:1:stream/s",
-        "table/t", "dynamodb:table:ReadCapacityUnits", "dynamodb", "{ not json", "lambda", "sns.amazonaws.com", "x.fifo"),
+        "table/t", "dynamodb:table:ReadCapacityUnits", "dynamodb", "{ not json", "lambda", "sns.amazonaws.com", "x.fifo",
+        "arn:aws:states:::lambda:invoke", "States.ALL", "Lambda.ServiceException", "ecs", "ecs:service:DesiredCount", "service/c/s",
+        "table/t/index/i", "dynamodb:index:ReadCapacityUnits", "aurora-mysql"),
 );
 
 const { value } = fc.letrec<{ value: unknown }>((tie) => ({
@@ -58,7 +61,7 @@ const TYPES = [
     aws.cloudwatch.EventTarget, aws.scheduler.Schedule, aws.sfn.StateMachine, aws.ecs.Service, aws.cloudwatch.MetricAlarm,
     aws.autoscaling.Group, aws.codedeploy.DeploymentGroup, aws.codedeploy.Application, aws.codedeploy.DeploymentConfig,
     aws.apigateway.Stage, aws.apigateway.MethodSettings, aws.apigateway.UsagePlan, aws.apigatewayv2.Stage,
-    aws.appautoscaling.Target, aws.appautoscaling.Policy,
+    aws.appautoscaling.Target, aws.appautoscaling.Policy, aws.appautoscaling.ScheduledAction, aws.rds.Instance,
 ] as const;
 
 const resource = fc.record({ type: fc.constantFrom(...TYPES), props: fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 }) });
