@@ -113,8 +113,9 @@ function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | voi
         if (e instanceof UnresolvableError) {
             return [{ kind: "unresolvable", property: e.property, detail: e.detail }];
         }
-        // A rule must never block a deployment by crashing: say what happened, advisory.
-        const message = e instanceof Error ? e.message : String(e);
+        // A bug in the rule: name the rule and the exception. It keeps the rule's level, so a crashing
+        // mandatory rule fails the run unless the user configured the rule's level otherwise.
+        const message = e instanceof Error ? `${e.name}: ${e.message}` : `thrown value ${String(e)}`;
         return [{ kind: "rule-error", detail: `${rule.id} failed on ${subject.type} ${subject.name}: ${message}` }];
     }
 }
@@ -152,8 +153,9 @@ function reportFindings(rule: Rule, subject: ResourceView, findings: Outcome[], 
                 : ex.status === "rejected"
                   ? `${text} (exemption not applied: ${ex.source}: ${ex.problem})`
                   : text;
-        // Only violations carry the rule's level: the preview cannot decide the others.
-        const reported: PulumiEnforcementLevel = f.kind === "violation" ? (level as PulumiEnforcementLevel) : "advisory";
+        // Violations and rule errors carry the rule's level; a could-not-evaluate is advisory (the
+        // preview cannot decide it).
+        const reported: PulumiEnforcementLevel = f.kind === "unresolvable" ? "advisory" : (level as PulumiEnforcementLevel);
         pass.report({ ...meta, urn, enforcementLevel: reported, message });
     }
 }

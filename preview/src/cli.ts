@@ -148,6 +148,14 @@ export async function main(argv: string[], io: Io = { stdout: (t) => process.std
     } else {
       io.stdout(text);
     }
+    // A mandatory rule that crashed leaves the verdict unknown: a failed run, not a pass or a violation.
+    const crashed = result.report.ruleErrors.filter((f) => f.enforcementLevel === "mandatory" || f.enforcementLevel === "remediate");
+    if (crashed.length > 0) {
+      io.stderr(
+        `faultguard preview: error: ${crashed.length} mandatory ${crashed.length === 1 ? "rule" : "rules"} crashed (${[...new Set(crashed.map((f) => f.policy))].join(", ")}); the verdict is incomplete. See "Rule errors" in the report; fix the rule, or set its level to advisory in --policy-pack-config to let the run pass.\n`,
+      );
+      return 2;
+    }
     return hasMandatoryViolations(result.report) ? 1 : 0;
   } catch (err) {
     if (err instanceof FaultguardError) {

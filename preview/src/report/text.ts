@@ -72,6 +72,13 @@ export function renderText(result: PreviewResult): string {
       (summary.ruleErrors > 0 ? `, ${summary.ruleErrors} rule errors` : "") +
       ` — program ${timings.programMs} ms, pack start ${timings.packStartMs} ms, analysis ${timings.analysisMs} ms, total ${timings.totalMs} ms`,
   );
-  out.push(summary.mandatory > 0 ? "Result: FAILED (mandatory policy violations)" : "Result: passed (no mandatory policy violations)");
+  const crashed = report.ruleErrors.some((f) => f.enforcementLevel === "mandatory" || f.enforcementLevel === "remediate");
+  out.push(
+    crashed
+      ? "Result: FAILED (a mandatory rule crashed; the verdict is incomplete)"
+      : summary.mandatory > 0
+        ? "Result: FAILED (mandatory policy violations)"
+        : "Result: passed (no mandatory policy violations)",
+  );
   return `${out.join("\n")}\n`;
 }

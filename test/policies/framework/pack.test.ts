@@ -67,13 +67,16 @@ function run(configs: Record<string, PolicyConfig>, resources = [queue("big", { 
 describe("policies/lib/pack", () => {
     afterEach(() => configStore.set(new Map()));
 
-    it("reports each finding under its own rule, level, severity and description; a crashing rule is an advisory rule error", () => {
+    it("reports each finding under its own rule, level, severity and description; a crashing rule is a rule error at its level", () => {
         const d = run({});
         const byRule = Object.fromEntries(d.map((x) => [x.name, x]));
         assert.equal(byRule["test-strict"].enforcementLevel, "mandatory");
         assert.match(byRule["test-strict"].message, /size 9 > 5/);
-        assert.equal(byRule["test-throws"].enforcementLevel, "advisory");
-        assert.match(byRule["test-throws"].message, /^rule error: test-throws failed on aws:sqs\/queue:Queue big: boom/);
+        // Issue 11 item 2: the rule's own level (mandatory here), naming the rule and the exception.
+        assert.equal(byRule["test-throws"].enforcementLevel, "mandatory");
+        assert.match(byRule["test-throws"].message, /^rule error: test-throws failed on aws:sqs\/queue:Queue big: TypeError: boom/);
+        const configured = run({ "test-throws": { enforcementLevel: "advisory", properties: {} } }).find((x) => x.name === "test-throws")!;
+        assert.equal(configured.enforcementLevel, "advisory", "the user's level for the rule wins");
         assert.equal(decodeFinding(byRule["test-throws"].message).kind, "rule-error");
         for (const d of Object.values(byRule)) {
             assert.deepEqual([d.severity, d.description], ["high", "d"], `${d.name} carries its rule's severity and description`);
