@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { FaultguardError, UsageError } from "./errors";
 import { installSignalHandlers } from "./processes";
 import { runPreview } from "./preview";
+import { renderHtml } from "./report/html";
 import { renderJunit } from "./report/junit";
 import { hasMandatoryViolations, type PreviewResult } from "./report/model";
 import { renderSarif } from "./report/sarif";
@@ -20,7 +21,7 @@ Flags:
       --policy-pack DIR          policy pack directory; repeatable (default: this repository's policies/)
       --policy-pack-config FILE  JSON policy config for the --policy-pack at the same position; repeatable
   -c, --config KEY=VALUE         config override, e.g. aws:region=eu-west-1; repeatable
-      --format FORMAT            text | json | sarif | junit (default: text)
+      --format FORMAT            text | json | sarif | junit | html (default: text; html: resilience matrix and diagram)
   -o, --output FILE              write the report to FILE instead of stdout
       --fixtures FILE            JSON/YAML answers for provider functions and remote component outputs
       --timeout SECONDS          limit for the program run, each pack start and each RPC
@@ -30,7 +31,7 @@ Flags:
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack.
 `;
 
-const FORMATS = ["text", "json", "sarif", "junit"] as const;
+const FORMATS = ["text", "json", "sarif", "junit", "html"] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Io {
@@ -47,6 +48,8 @@ export function render(result: PreviewResult, format: Format, cwd: string): stri
       return `${JSON.stringify(renderSarif(result, cwd), null, 2)}\n`;
     case "junit":
       return renderJunit(result);
+    case "html":
+      return renderHtml(result);
     case "text":
       return renderText(result);
   }

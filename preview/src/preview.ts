@@ -11,6 +11,7 @@ import { OFFLINE_ORGANIZATION } from "./capture/types";
 import { PolicyPackError, UsageError } from "./errors";
 import { applyConfigOverrides, chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
 import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
+import { assessStack } from "./report/resilience";
 
 /** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
 const DEFAULT_ANALYSIS_TIMEOUT_MS = 300_000;
@@ -118,6 +119,11 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
       analysisMs: Date.now() - analysisStarted,
       totalMs: Date.now() - started,
     });
+    const resilience = assessStack(stack, analyses, stackTags);
+    if (resilience) {
+      report.resilience = resilience.assessment;
+      report.timings.resilienceMs = resilience.ms;
+    }
     return buildPreviewResult(stack, analyses, report, programEntryFile(project.main));
   } finally {
     await Promise.all(packs.map((p) => p.close()));

@@ -20,6 +20,7 @@ import { rdsClusterMultiAz } from "./rds-cluster-multi-az";
 import { rdsMultiAz } from "./rds-multi-az";
 import { ec2StandaloneInstance } from "./ec2-standalone-instance";
 import { elasticacheClusterRedundancy } from "./elasticache-cluster-redundancy";
+import { resiliencyPolicy } from "./resiliency-policy";
 
 export const redundancyRules: Rule[] = [
     asgMultiAz,
@@ -42,4 +43,5 @@ export const redundancyRules: Rule[] = [
     mqMultiAz,
     ec2StandaloneInstance,
     elasticacheClusterRedundancy,
+    resiliencyPolicy,
 ];

@@ -5,6 +5,7 @@ import { opaqueComponents } from "../capture/stack";
 import { type CapturedStack } from "../capture/types";
 import { nameOfUrn, typeOfUrn } from "../capture/urn";
 import { decodeFinding, type FindingKind, severityRank } from "../../../policies/lib/wire";
+import { type Assessment } from "./resilience";
 
 export interface Finding {
   policyPack: string;
@@ -45,7 +46,9 @@ export interface Report {
   ruleErrors: Finding[];
   opaqueComponents: Array<{ urn: string; type: string; name: string }>;
   summary: { mandatory: number; advisory: number; exempted: number; ruleErrors: number };
-  timings: { programMs: number; packStartMs: number; analysisMs: number; totalMs: number };
+  timings: { programMs: number; packStartMs: number; analysisMs: number; totalMs: number; resilienceMs?: number };
+  /** The pack's resilience assessment (schema: policies/lib/resilience/model.ts, README "Resilience assessment"), when the faultguard-aws pack ran. */
+  resilience?: Assessment;
 }
 
 /** Everything the renderers need: the report plus the metadata behind it. */

@@ -3,6 +3,7 @@
 // the rule's severity.
 import { byImportance, type Finding, type PreviewResult } from "./model";
 import { scorecard, scoredRules } from "./scorecard";
+import { renderResilienceText } from "./resilience";
 
 function indent(text: string, prefix: string): string {
   return text
@@ -65,6 +66,7 @@ export function renderText(result: PreviewResult): string {
     out.push("", `Scorecard (${pack.info.name}):`);
     for (const s of scores) out.push(`    ${s.pillar}: ${s.passed}/${s.applicable}`);
   }
+  if (report.resilience) out.push("", renderResilienceText(report.resilience));
   const { summary, timings } = report;
   out.push("");
   out.push(
