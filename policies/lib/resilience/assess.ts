@@ -715,7 +715,7 @@ function evalDependency(graph: StackGraph, m: SubjectModel): Partial_ {
     }
     if (m.consumes?.kind === "sqs") {
         const q = queueFacts(graph, m.consumes.source);
-        if (q.hasDeadLetter === true) guards.push(`${q.queue.name} retries ${q.maxReceiveCount ?? "?"} times, then moves the message to its dead-letter queue`);
+        if (q.hasDeadLetter === true) guards.push(`${q.queue.name} retries ${q.maxReceiveCount ?? "maxReceiveCount"} times, then moves the message to its dead-letter queue`);
         else {
             guards.push(`${q.queue.name} has no dead-letter queue: failing messages return every ${q.visibilityTimeoutSeconds ?? 30} s until deleted after ${q.retentionSeconds ?? RECOVERY.sqsDefaultRetention.upperSeconds} s`);
             p.cause = q.queue;
@@ -754,8 +754,12 @@ function evalPoison(graph: StackGraph, consumes: NonNullable<SubjectModel["consu
             return p;
         }
         if (q.hasDeadLetter) {
-            p.chain.push(step(q.queue, `moves the message to its dead-letter queue after ${q.maxReceiveCount ?? "?"} receives`));
-            p.notes.push(`${q.queue.name} sets it aside after ${q.maxReceiveCount ?? "?"} receives (≈ ${q.maxReceiveCount !== undefined ? q.maxReceiveCount * vis : "?"} s at a ${vis} s visibility timeout)`);
+            p.chain.push(step(q.queue, `moves the message to its dead-letter queue after ${q.maxReceiveCount ?? "maxReceiveCount"} receives`));
+            p.notes.push(
+                q.maxReceiveCount !== undefined
+                    ? `${q.queue.name} sets it aside after ${q.maxReceiveCount} receives (≈ ${q.maxReceiveCount * vis} s at a ${vis} s visibility timeout)`
+                    : `${q.queue.name} sets it aside in its dead-letter queue after maxReceiveCount receives (not known in this preview)`,
+            );
             p.rpo = { ...NONE, derivation: "the message is kept in the dead-letter queue" };
             return p;
         }
