@@ -92,7 +92,7 @@ describe("resilience scenarios (labelled, first preview: every ID unknown)", fun
             assert.match(az.reason, /subnet priv-1 routes 0\.0\.0\.0\/0 through nat-0 in eu-west-1a → web-asg loses egress in every AZ → web down/);
             assert.equal(az.rto.automatic, false);
             assert.equal(verdict(a, "web", "nat").state, "down");
-            const nat = a.subjects.length && a.placement.find((p) => p.name === "nat-0")!;
+            const nat = a.placement.find((p) => p.name === "nat-0")!;
             assert.equal(az.cause, nat.urn, "the NAT gateway decides it");
             assert.ok(a.misses.some((m) => m.cause === nat.urn && m.certainty === "certain" && m.category === "az"));
             // The other AZ: the ASG keeps half its instances.
