@@ -124,7 +124,13 @@ const APP = `
   select.addEventListener("change", function () { show(select.value); });
   document.querySelectorAll("th[data-disruption]").forEach(function (th) { th.addEventListener("click", function () { show(th.getAttribute("data-disruption")); }); });
   show((A.disruptions.filter(function (d) { return d.kind === "az"; })[0] || A.disruptions[0] || { id: "" }).id);
-  cy.ready(function () { document.body.setAttribute("data-rendered", "ok"); document.body.setAttribute("data-nodes", String(cy.nodes().length)); });
+  cy.ready(function () {
+    var r = document.getElementById("diagram").getBoundingClientRect();
+    document.body.setAttribute("data-diagram", [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height].map(Math.round).join(","));
+    document.body.setAttribute("data-nodes", String(cy.nodes().length));
+    document.body.setAttribute("data-lost", String(cy.nodes(".lost").length));
+    document.body.setAttribute("data-rendered", "ok");
+  });
 })();
 `;
 
