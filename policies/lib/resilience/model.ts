@@ -1,5 +1,6 @@
 // The resilience assessment as data: the `resilience` section of `faultguard preview --format json`
 // (schemaVersion 1) and what the resiliency-policy rule judges. Field names are a contract.
+import { type Profile } from "../rule";
 import { type Estimate } from "./recovery";
 
 /** survives: keeps serving at full capacity (after at most a failover interruption, the RTO). */
@@ -103,7 +104,7 @@ export interface Miss {
 
 export interface Assessment {
     schemaVersion: 1;
-    profile: "production" | "development";
+    profile: Profile;
     /** The resiliency policy in force (targets per disruption category). */
     policy: Partial<Record<DisruptionCategory, PolicyTarget>>;
     zones: string[];

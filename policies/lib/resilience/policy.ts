@@ -39,6 +39,12 @@ export const PROFILE_POLICIES: Readonly<Record<Profile, ResiliencyPolicy>> = {
         az: { rtoSeconds: FIVE_MINUTES, rpoSeconds: FIVE_MINUTES },
     },
     development: {},
+    // Production plus the opt-in rules: the same targets.
+    thorough: {
+        application: { rtoSeconds: FIVE_MINUTES, rpoSeconds: FIVE_MINUTES },
+        infrastructure: { rtoSeconds: FIVE_MINUTES, rpoSeconds: FIVE_MINUTES },
+        az: { rtoSeconds: FIVE_MINUTES, rpoSeconds: FIVE_MINUTES },
+    },
 };
 
 export function policyFor(config: z.infer<typeof resiliencyConfigSchema>, profile: Profile): ResiliencyPolicy {
