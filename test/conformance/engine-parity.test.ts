@@ -65,8 +65,8 @@ describe("engine parity (conformance packs and programs)", function () {
     });
   });
 
-  describe("AnalyzeStack resources (pkg/resource/plugin/analyzer_plugin.go AnalyzeStack; sdk/go/common/resource/plugin/rpc.go SkipInternalKeys)", () => {
-    it("property dependencies without URNs are skipped, and top-level internal keys such as __provider never reach the pack", async () => {
+  describe("AnalyzeStack resources (pkg/resource/plugin/analyzer_plugin.go AnalyzeStack; sdk/go/common/resource/plugin/rpc.go SkipInternalKeys; step_generator.go AnalyzeResources)", () => {
+    it("property dependencies without URNs are skipped, top-level internal keys such as __provider never reach the pack; parents, dependencies and stack tags do", async () => {
       const { report } = await runConformance(
         "probe",
         () => {
@@ -74,9 +74,17 @@ describe("engine parity (conformance packs and programs)", function () {
           new aws.sqs.Queue("probe-main", { delaySeconds: 5, redrivePolicy: dlq.arn.apply((arn) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: 3 })) });
           new ProbeDynamic("probe-dynamic", { size: 1 });
         },
-        { policyConfig: only("echo-stack") },
+        { policyConfig: only("echo-stack"), stackTags: { owner: "payments" } },
       );
-      const seen = Object.fromEntries(report.violations.map((f) => [f.name, echoed<{ keys: string[]; propertyDependencies: Record<string, string[]> }>(f)]));
+      interface StackEcho {
+        keys: string[];
+        propertyDependencies: Record<string, string[]>;
+        parent: string | null;
+        dependencies: string[];
+        stackTags: Record<string, string>;
+      }
+      const seen = Object.fromEntries(report.violations.map((f) => [f.name, echoed<StackEcho>(f)]));
+      assert.deepEqual([seen["probe-main"].parent, seen["probe-main"].dependencies, seen["probe-main"].stackTags], ["conformance-dev", ["probe-dlq"], { owner: "payments" }]);
       assert.deepEqual(seen["probe-main"].propertyDependencies, { redrivePolicy: ["probe-dlq"] });
       assert.deepEqual(seen["probe-dlq"].propertyDependencies, {});
       assert.ok(!seen["probe-dynamic"].keys.some((k) => k.startsWith("__")), `internal keys reached the pack: ${seen["probe-dynamic"].keys.join(", ")}`);

@@ -35,7 +35,14 @@ new PolicyPack("conformance-probe", {
       validateStack: (args, reportViolation) => {
         for (const r of args.resources.filter((x) => probed(x.name))) {
           const deps = Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.name)]));
-          reportViolation(JSON.stringify({ keys: Object.keys(r.props).sort(), propertyDependencies: deps }), r.urn);
+          const echo = {
+            keys: Object.keys(r.props).sort(),
+            propertyDependencies: deps,
+            parent: r.parent ? r.parent.name : null,
+            dependencies: r.dependencies.map((d) => d.name).sort(),
+            stackTags: Object.fromEntries(args.stackTags),
+          };
+          reportViolation(JSON.stringify(echo), r.urn);
         }
       },
     },
