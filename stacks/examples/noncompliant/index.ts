@@ -82,6 +82,17 @@ new aws.rds.Instance("db", {
     skipFinalSnapshot: true,
 });
 
+// --- Session cache: one Redis node. ------------------------------------------------------------------
+const cacheSubnets = new aws.elasticache.SubnetGroup("sessions", { subnetIds: [privateA.id, privateB.id] });
+new aws.elasticache.Cluster("sessions", {
+    // FAULT: elasticache-cluster-redundancy (a stand-alone Redis cluster is one node: every session is lost with it)
+    // FAULT: elasticache-backups (no snapshots)
+    engine: "redis",
+    nodeType: "cache.t4g.micro",
+    numCacheNodes: 1,
+    subnetGroupName: cacheSubnets.name,
+});
+
 // --- Background jobs: queues without DLQs, consumers with the wrong timeouts. -----------------------
 const handlerCode = new pulumi.asset.AssetArchive({
     "index.js": new pulumi.asset.StringAsset("exports.handler = async (event) => { for (const r of event.Records) { await work(JSON.parse(r.body)); } };\nasync function work() {}\n"),
