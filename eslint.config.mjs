@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", ".scratch/**", "bench/awsguard/**", "policies/bin/**", "**/*.d.ts", "coverage/**", ".reports/**"] },
+  { ignores: ["**/node_modules/**", ".scratch/**", "bench/awsguard/**", "policies/bin/**", "components/dist/**", "preview/dist/**", ".packages/**", "**/*.d.ts", "coverage/**", ".reports/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,7 +20,8 @@ process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
 try {
-  const compiled = path.join(__dirname, "..", "dist", "cli.js");
+  // Installed package layout: bin/faultguard.js next to the compiled cli.js (see scripts/build-packages.js).
+  const compiled = path.join(__dirname, "..", "cli.js");
   if (fs.existsSync(compiled)) {
     require(compiled).run();
   } else {

@@ -16,7 +16,16 @@ import { assessStack } from "./report/resilience";
 /** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
 const DEFAULT_ANALYSIS_TIMEOUT_MS = 300_000;
 
-export const DEFAULT_POLICY_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
+/** The faultguard-aws pack: the installed package (a dependency of the CLI), or this repository's policies/. */
+export const DEFAULT_POLICY_PACK_DIR = defaultPolicyPackDir();
+
+function defaultPolicyPackDir(): string {
+  try {
+    return path.dirname(require.resolve("faultguard-aws/package.json"));
+  } catch {
+    return path.resolve(__dirname, "..", "..", "policies");
+  }
+}
 
 export interface PreviewOptions {
   programDir: string;

@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ciRunCommands, NEEDS_PULUMI_CLI, PREVIEW_RUNS, README, REPO_ROOT, shellCommands } from "./documented-commands";
+import { ciRunCommands, CONSUMER_COMMANDS, NEEDS_PULUMI_CLI, PREVIEW_RUNS, README, REPO_ROOT, shellCommands } from "./documented-commands";
 
 const readme = fs.readFileSync(README, "utf8");
 const commands = shellCommands(readme);
@@ -17,7 +17,7 @@ describe("README commands", () => {
     });
 
     it("every command is run by a test, by .ci/run, or listed as needing the Pulumi CLI", () => {
-        const byTests = new Set(Object.values(PREVIEW_RUNS).map((r) => r.readme));
+        const byTests = new Set([...Object.values(PREVIEW_RUNS).map((r) => r.readme), ...CONSUMER_COMMANDS]);
         const byCi = new Set(ciRunCommands());
         const external = new Set(NEEDS_PULUMI_CLI);
         const unexercised = commands.filter((c) => !byTests.has(c) && !byCi.has(c) && !external.has(c));
@@ -28,6 +28,7 @@ describe("README commands", () => {
         const documented = new Set(commands);
         assert.deepEqual(Object.values(PREVIEW_RUNS).map((r) => r.readme).filter((c) => !documented.has(c)), []);
         assert.deepEqual(NEEDS_PULUMI_CLI.filter((c) => !documented.has(c)), []);
+        assert.deepEqual(CONSUMER_COMMANDS.filter((c) => !documented.has(c)), []);
     });
 
     it("only commands that need the Pulumi CLI are external, and they all are", () => {

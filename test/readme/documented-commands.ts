@@ -37,6 +37,17 @@ export const PREVIEW_RUNS: Record<PreviewRunName, PreviewRun> = {
     junit: { readme: "npx faultguard preview --stack prod --format junit --output faultguard.junit.xml", appended: "", exitCode: 0 },
 };
 
+/**
+ * The "Use faultguard in your project" section's commands, run by test/consumer in a fresh project
+ * (the npm installs with each package name replaced by its packed tarball), once per SDK release.
+ */
+export const CONSUMER_COMMANDS: readonly string[] = [
+    "npm install @faultguard/components",
+    "npm install --save-dev faultguard faultguard-aws",
+    "npx faultguard preview . --stack dev",
+    "npx faultguard preview . --stack dev --format sarif --output faultguard.sarif",
+];
+
 /** External: need the Pulumi CLI and a backend (and AWS for up/preview). Not run by any test here. */
 export const NEEDS_PULUMI_CLI: readonly string[] = [
     "pulumi stack init <org>/prod",
@@ -45,6 +56,7 @@ export const NEEDS_PULUMI_CLI: readonly string[] = [
     "pulumi config set --path 'faultguard-example:web.minSize' 6 --stack <org>/prod",
     "pulumi stack tag set faultguard:profile development --stack <org>/dev",
     "pulumi policy publish <org>",
+    "pulumi preview --stack <org>/dev --policy-pack node_modules/faultguard-aws",
     "pulumi policy enable <org>/faultguard-aws latest --policy-group <group>",
 ];
 

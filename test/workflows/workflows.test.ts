@@ -26,10 +26,13 @@ interface Workflow {
 }
 
 const DIR = path.join(REPO_ROOT, ".github", "workflows");
-const FILES = ["faultguard-preview.yml", "pulumi-preview.yml", "policy-publish.yml"];
+const FILES = ["faultguard-preview.yml", "pulumi-preview.yml", "policy-publish.yml", "release.yml"];
+/** Workflows for a consumer's repository (a project that installed the packages), not this one. */
+const CONSUMER_DIR = path.join(REPO_ROOT, ".github", "consumer");
+const CONSUMER_FILES = ["faultguard-preview.yml", "pulumi-preview.yml"];
 
-function load(file: string): Workflow {
-    return parse(fs.readFileSync(path.join(DIR, file), "utf8")) as Workflow;
+function load(file: string, dir = DIR): Workflow {
+    return parse(fs.readFileSync(path.join(dir, file), "utf8")) as Workflow;
 }
 
 function steps(workflow: Workflow): Step[] {
@@ -64,11 +67,12 @@ function commandsOf(workflow: Workflow): string[] {
 }
 
 describe("GitHub Actions workflows for users", () => {
-    const workflows = new Map(FILES.map((f) => [f, load(f)]));
+    const workflows = new Map([...FILES.map((f) => [f, load(f)] as const), ...CONSUMER_FILES.map((f) => [`consumer/${f}`, load(f, CONSUMER_DIR)] as const)]);
     const packageJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string>; bin: Record<string, string> };
 
-    it("are exactly the three documented ones, each valid YAML with jobs and steps", () => {
+    it("are exactly the documented ones, each valid YAML with jobs and steps", () => {
         assert.deepEqual(fs.readdirSync(DIR).sort(), [...FILES].sort());
+        assert.deepEqual(fs.readdirSync(CONSUMER_DIR).sort(), [...CONSUMER_FILES].sort());
         for (const [file, wf] of workflows) {
             assert.ok(wf.name && wf.on && wf.permissions, `${file}: name, on and permissions`);
             for (const [id, job] of Object.entries(wf.jobs)) {
@@ -104,7 +108,7 @@ describe("GitHub Actions workflows for users", () => {
         const documented = new Set(shellCommands(fs.readFileSync(README, "utf8")));
         for (const [file, wf] of workflows) {
             const commands = commandsOf(wf);
-            assert.ok(commands.length > 0, file);
+            assert.ok(commands.length > 0 || file === "release.yml", file);
             assert.deepEqual(commands.filter((c) => !documented.has(c)), [], `${file} runs commands the README does not show`);
         }
     });
@@ -166,8 +170,38 @@ describe("GitHub Actions workflows for users", () => {
         assert.deepEqual(Object.values(load("faultguard-preview.yml").jobs).map((j) => j.if), [undefined], "the offline preview needs no setup");
     });
 
+    it("consumer workflows: the offline preview of the consumer's own project with SARIF, and pulumi preview with the installed pack", () => {
+        const offline = load("faultguard-preview.yml", CONSUMER_DIR);
+        const all = steps(offline);
+        const sarif = all.findIndex((s) => s.run === "npx faultguard preview . --stack dev --format sarif --output faultguard.sarif");
+        const upload = all.findIndex((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@") === true);
+        const gate = all.findIndex((s) => s.run === "npx faultguard preview . --stack dev");
+        assert.ok(sarif >= 0 && sarif < upload && upload < gate, "report → upload → gate");
+        assert.equal(all[sarif]["continue-on-error"], true);
+        const text = fs.readFileSync(path.join(CONSUMER_DIR, "faultguard-preview.yml"), "utf8");
+        assert.doesNotMatch(text, /npm run preview|policies\//, "nothing of this repository's layout");
+        const action = steps(load("pulumi-preview.yml", CONSUMER_DIR)).find((s) => s.uses?.startsWith("pulumi/actions@"));
+        assert.equal(action?.with?.policyPacks, "node_modules/faultguard-aws");
+    });
+
+    it("release: publishes the npm packages with provenance from a green tree, the tag matching every package version", () => {
+        const wf = load("release.yml");
+        assert.deepEqual(wf.on.release, { types: ["published"] });
+        assert.equal(wf.permissions["id-token"], "write", "npm provenance needs the OIDC token");
+        const all = steps(wf);
+        const test = all.findIndex((s) => s.run === "npm test");
+        const publish = all.findIndex((s) => s.run === "node scripts/build-packages.js --publish");
+        assert.ok(test >= 0 && test < publish);
+        assert.equal(all[publish].env?.NODE_AUTH_TOKEN, "${{ secrets.NPM_TOKEN }}");
+        const check = all.find((s) => s.run?.includes("components/package.publish.json") === true)?.run ?? "";
+        for (const manifest of ["policies/package.json", "components/package.publish.json", "preview/package.publish.json"]) {
+            assert.ok(check.includes(manifest) && fs.existsSync(path.join(REPO_ROOT, manifest)), manifest);
+        }
+        assert.match(fs.readFileSync(path.join(REPO_ROOT, "scripts", "build-packages.js"), "utf8"), /"publish", "--provenance"/);
+    });
+
     it("use placeholders only for secrets and organisation names", () => {
-        for (const file of FILES) {
+        for (const file of [...FILES, ...CONSUMER_FILES.map((f) => `../consumer/${f}`)]) {
             const text = fs.readFileSync(path.join(DIR, file), "utf8");
             const expressions = [...text.matchAll(/\$\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]);
             const allowed = /^(secrets\.\w+|vars\.PULUMI_(ORG|POLICY_GROUP)|github\.(ref|event\.release\.tag_name))$/;

@@ -46,6 +46,7 @@ process.once("message", (request) => {
     if (isEsm) esm.registerEsmTypeScript(request.programDir, resolveFrom);
     else registerProgramTypeScript(request.programDir);
   }
-  registerOwnTypeScript();
+  // An installed (compiled) faultguard has child.js here; a checkout runs its TypeScript sources.
+  if (!fs.existsSync(path.join(__dirname, "child.js"))) registerOwnTypeScript();
   require("./child").runChild(request, isEsm ? esm.importMain : undefined);
 });
