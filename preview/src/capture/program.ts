@@ -6,12 +6,15 @@ import { firstErrorLine, leakedPromiseCount, ProgramFailedError, tail, userFrame
 import { endChild, PARENT_WATCH_PRELOAD, trackChild } from "../processes";
 import { applyConfigOverrides, loadProject, loadStackConfig, type PulumiProject } from "../project";
 import { explainEnvironmentFailure } from "./failure-hints";
+import { ended, ProgramOutput } from "./output";
 import { type CaptureSettings } from "./run";
 import { resolveSdkRoot } from "./sdk";
 import { checkSdkVersion, SUPPORTED_SDK_RANGE } from "./sdk-compat";
 import { type CapturedStack, type InvokeFixtures } from "./types";
 
 export const DEFAULT_PROGRAM_TIMEOUT_MS = 120_000;
+/** How long the program's output may still arrive after its process group has ended. */
+const OUTPUT_DRAIN_MS = 5_000;
 
 export interface ChildRequest {
   programDir: string;
@@ -118,11 +121,12 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
     { group: true },
   );
   let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
+  const programOutput = new ProgramOutput(output);
+  child.stdout?.on("data", (chunk: Buffer) => programOutput.write(chunk));
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-64 * 1024);
     const text = withoutLeakReport(chunk.toString());
-    if (text) output(text);
+    if (text) programOutput.write(Buffer.from(text));
   });
 
   try {
@@ -158,8 +162,11 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
     return { project, stack: reply.stack };
   } finally {
     await endChild(child);
-    // A helper that escaped the group may still hold our end of the pipes open: let go of them.
+    // Everything the program wrote is read before going on; a helper that escaped the group may
+    // still hold our end of the pipes open, so after a while let go of them.
+    await Promise.all([ended(child.stdout, OUTPUT_DRAIN_MS), ended(child.stderr, OUTPUT_DRAIN_MS)]);
     child.stdout?.destroy();
     child.stderr?.destroy();
+    programOutput.finish();
   }
 }
