@@ -42,10 +42,6 @@ export function one(stack: CapturedStack, type: string): CapturedResource {
     return found[0];
 }
 
-export function isUnknown(value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as { $unknown?: unknown }).$unknown === true;
-}
-
 /** The URNs a property of `resource` was computed from. */
 export function dependsVia(resource: CapturedResource, property: string): string[] {
     return resource.propertyDependencies[property] ?? [];

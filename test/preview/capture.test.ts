@@ -7,7 +7,7 @@ import { captureInline } from "../../preview/src/capture/inline";
 import { ProgramError } from "../../preview/src/capture/run";
 import { opaqueComponents } from "../../preview/src/capture/stack";
 import { type CapturedResource, type CapturedStack } from "../../preview/src/capture/types";
-import { isUnknown } from "../../preview/src/capture/values";
+import { isUnknownMarker } from "../../preview/src/capture/values";
 
 class Outer extends pulumi.ComponentResource {
   constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
@@ -61,7 +61,7 @@ describe("preview capture (captureInline)", () => {
     const dlq = byName(stack, "dlq");
     const main = byName(stack, "main");
     assert.equal(main.inputs.delaySeconds, 0);
-    assert.ok(isUnknown(main.inputs.redrivePolicy), "redrivePolicy depends on an unknown ARN");
+    assert.ok(isUnknownMarker(main.inputs.redrivePolicy), "redrivePolicy depends on an unknown ARN");
     assert.equal(main.wireInputs.redrivePolicy, "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
     assert.deepEqual(main.propertyDependencies.redrivePolicy, [dlq.urn]);
     assert.deepEqual(main.propertyDependencies.delaySeconds, []);
@@ -169,7 +169,7 @@ describe("preview capture (captureInline)", () => {
     };
     const bare = await captureInline(program);
     assert.deepEqual(opaqueComponents(bare).map((r) => r.urn), ["urn:pulumi:dev::project::awsx:ec2:Vpc::net"]);
-    assert.ok(isUnknown(byName(bare, "lb").inputs.subnets), "without fixtures the VPC's outputs are unknown");
+    assert.ok(isUnknownMarker(byName(bare, "lb").inputs.subnets), "without fixtures the VPC's outputs are unknown");
     assert.deepEqual(byName(bare, "lb").propertyDependencies.subnets, [byName(bare, "net").urn]);
     const fixed = await captureInline(program, { fixtures: { resources: { "awsx:ec2:Vpc": { privateSubnetIds: ["subnet-a", "subnet-b"] } } } });
     assert.deepEqual(byName(fixed, "lb").inputs.subnets, ["subnet-a", "subnet-b"]);

@@ -1,43 +1,13 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { resourceRule, unresolvable, violation, type Finding } from "../../lib/rule";
+import { dottedPath, taskStatesOf } from "../../lib/step-functions";
 import { isRecord } from "../../lib/values";
 
 /** States Language default when a retrier leaves BackoffRate out. */
 const DEFAULT_BACKOFF_RATE = 2.0;
 /** More failing states than this are summarised in one finding. */
 const MAX_REPORTED = 20;
-
-interface TaskState {
-    /** Where the state sits, e.g. `Fanout.Branches[0].Charge`. */
-    path: string;
-    state: Record<string, unknown>;
-}
-
-/** Every Task state, including those inside Parallel branches and Map iterators / item processors. */
-function taskStates(states: unknown, prefix: string, out: TaskState[], depth = 0): void {
-    if (!isRecord(states) || depth > 16) {
-        return;
-    }
-    for (const [name, state] of Object.entries(states)) {
-        if (!isRecord(state)) {
-            continue;
-        }
-        const path = prefix ? `${prefix}.${name}` : name;
-        if (state.Type === "Task") {
-            out.push({ path, state });
-        } else if (state.Type === "Parallel" && Array.isArray(state.Branches)) {
-            state.Branches.forEach((b, i) => isRecord(b) && taskStates(b.States, `${path}.Branches[${i}]`, out, depth + 1));
-        } else if (state.Type === "Map") {
-            for (const key of ["ItemProcessor", "Iterator"]) {
-                const sub = state[key];
-                if (isRecord(sub)) {
-                    taskStates(sub.States, `${path}.${key}`, out, depth + 1);
-                }
-            }
-        }
-    }
-}
 
 function problemsOf(state: Record<string, unknown>, maxAttempts: number, requireJitter: boolean, requireCatch: boolean): string[] {
     const problems: string[] = [];
@@ -114,10 +84,8 @@ export const sfnRetryJitter = resourceRule({
         if (definition.kind === "invalid" || !isRecord(definition.value)) {
             return [violation(`definition is not a JSON object (${definition.kind === "invalid" ? definition.reason : typeof definition.value}); Step Functions will reject it.`)];
         }
-        const tasks: TaskState[] = [];
-        taskStates(definition.value.States, "", tasks);
-        const failing = tasks
-            .map((t) => ({ path: t.path, problems: problemsOf(t.state, config.maxAttempts, config.requireJitter, config.requireCatch) }))
+        const failing = taskStatesOf(definition.value.States)
+            .map((t) => ({ path: dottedPath(t), problems: problemsOf(t.state, config.maxAttempts, config.requireJitter, config.requireCatch) }))
             .filter((t) => t.problems.length > 0);
         const findings: Finding[] = failing
             .slice(0, MAX_REPORTED)

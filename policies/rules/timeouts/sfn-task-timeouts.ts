@@ -1,37 +1,8 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { resourceRule, unresolvable, violation, type Finding } from "../../lib/rule";
+import { nestedPath, taskStatesOf } from "../../lib/step-functions";
 import { asString, isRecord, isUnknown } from "../../lib/values";
-
-interface TaskState {
-    path: string;
-    state: Record<string, unknown>;
-}
-
-/** Every Task state, including those in Parallel branches and Map iterators / item processors. */
-function taskStates(states: unknown, prefix: string, out: TaskState[], depth = 0): void {
-    if (!isRecord(states) || depth > 32) {
-        return;
-    }
-    for (const [name, state] of Object.entries(states)) {
-        if (!isRecord(state)) {
-            continue;
-        }
-        const path = prefix ? `${prefix} › ${name}` : name;
-        if (state["Type"] === "Task") {
-            out.push({ path, state });
-        } else if (state["Type"] === "Parallel" && Array.isArray(state["Branches"])) {
-            state["Branches"].forEach((branch, i) => isRecord(branch) && taskStates(branch["States"], `${path}[${i}]`, out, depth + 1));
-        } else if (state["Type"] === "Map") {
-            for (const key of ["ItemProcessor", "Iterator"]) {
-                const inner = state[key];
-                if (isRecord(inner)) {
-                    taskStates(inner["States"], path, out, depth + 1);
-                }
-            }
-        }
-    }
-}
 
 const has = (state: Record<string, unknown>, ...keys: string[]) => keys.some((k) => state[k] !== undefined && state[k] !== null);
 
@@ -82,12 +53,12 @@ export const sfnTaskTimeouts = resourceRule({
         if (!isRecord(definition.value) || !isRecord(definition.value["States"])) {
             return [violation("definition has no States object; fix the Amazon States Language document.")];
         }
-        const tasks: TaskState[] = [];
-        taskStates(definition.value["States"], "", tasks);
         const noTimeout: string[] = [];
         const noHeartbeat: string[] = [];
         const unknownResource: string[] = [];
-        for (const { path, state } of tasks) {
+        for (const task of taskStatesOf(definition.value["States"])) {
+            const { state } = task;
+            const path = nestedPath(task);
             if (!has(state, "TimeoutSeconds", "TimeoutSecondsPath")) {
                 noTimeout.push(path);
             }

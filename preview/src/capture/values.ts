@@ -23,7 +23,9 @@ export interface UnknownMarker {
 }
 export const UNKNOWN: UnknownMarker = Object.freeze({ $unknown: true as const });
 
-export function isUnknown(value: unknown): value is UnknownMarker {
+/** Whether a decoded capture value is the UNKNOWN marker. (Rules test unknowns with
+ *  policies/lib/values `isUnknown`, on the values `@pulumi/policy` hands them.) */
+export function isUnknownMarker(value: unknown): value is UnknownMarker {
   return typeof value === "object" && value !== null && (value as { $unknown?: unknown }).$unknown === true;
 }
 
