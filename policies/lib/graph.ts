@@ -5,6 +5,14 @@
 // computed from (propertyDependencies), plus dependencies and parents. `resolve` joins by known
 // value when it can and through those edges when it cannot, so a rule reaches the same verdict
 // on a new stack as on a deployed one.
+//
+// This is the one place references are resolved; rules and links/ build on it:
+//   resolve(from, path, types)      a reference property → resources of `types` (value, literal ARN or
+//                                   name, property dependency, into components)
+//   resolveByDependencies(…)        only through the property's dependencies (values not readable)
+//   findByReference(value, types)   a literal value (ID, name, ARN, queue URL, Lambda name:alias)
+//   referrers / dependents / descendants / ofType / get
+import { lambdaIdentities, namedTarget } from "./arn";
 import { ResourceView } from "./resource";
 import { asString, isRecord, isUnknown, readPath, unwrapProps, type Props } from "./values";
 
@@ -49,6 +57,10 @@ export interface Resolution {
     unresolved: boolean;
     /** The property is absent or empty. */
     absent: boolean;
+}
+
+export function emptyResolution(): Resolution {
+    return { targets: [], external: [], opaque: [], unresolved: false, absent: false };
 }
 
 /** Properties that identify a resource when other resources refer to it by value. */
@@ -236,12 +248,63 @@ export class StackGraph {
     }
 
     /**
+     * Resources of `types` a literal reference names: by identity value (ID, ARN, name, URL, …), or
+     * by the name a literal ARN, queue URL or Lambda `name:qualifier` embeds, for resources created
+     * with that explicit name (their own ARN is unknown in a preview of a new stack).
+     */
+    findByReference(value: string, types: readonly string[]): GraphResource[] {
+        const direct = this.findByValue(value, types);
+        if (direct.length > 0) {
+            return direct;
+        }
+        for (const identity of lambdaIdentities(value).slice(1)) {
+            const hits = this.findByValue(identity, types);
+            if (hits.length > 0) {
+                return hits;
+            }
+        }
+        const target = namedTarget(value);
+        if (!target || target.name === "") {
+            return [];
+        }
+        const wanted = target.types.filter((t) => types.includes(t));
+        return wanted.length === 0 ? [] : this.findByValue(target.name, wanted).filter((r) => asString(r.props["name"]) === target.name);
+    }
+
+    /**
+     * Resources of `types` that property `property` of `from` was computed from: the dependency
+     * itself, or resources of `types` inside a dependency that is a component. `unresolved` when no
+     * dependency explains the value; opaque components (children not visible here) explain it.
+     */
+    resolveByDependencies(from: GraphResource, property: string, types: readonly string[]): Resolution {
+        const result = emptyResolution();
+        let explained = false;
+        for (const d of from.propertyDependencies[property] ?? []) {
+            if (types.includes(d.type)) {
+                addUnique(result.targets, [d]);
+                explained = true;
+                continue;
+            }
+            const inside = this.descendants(d, types);
+            if (inside.length > 0) {
+                addUnique(result.targets, inside);
+                explained = true;
+            } else if (isOpaqueComponent(d)) {
+                addUnique(result.opaque, [d]);
+                explained = true;
+            }
+        }
+        result.unresolved = !explained;
+        return result;
+    }
+
+    /**
      * Resolves a reference property (a string, an array of strings, or a nested path such as
      * "vpcConfig.subnetIds") of `from` to resources of `targetTypes`: by known value first, then
      * through propertyDependencies of the property's top-level key, descending into components.
      */
     resolve(from: GraphResource, path: string, targetTypes: readonly string[]): Resolution {
-        const result: Resolution = { targets: [], external: [], opaque: [], unresolved: false, absent: false };
+        const result = emptyResolution();
         const read = readPath(from.props, path);
         const values: unknown[] = [];
         let sawUnknown = false;
@@ -256,17 +319,12 @@ export class StackGraph {
             result.absent = true;
             return result;
         }
-        const add = (r: GraphResource) => {
-            if (!result.targets.includes(r)) {
-                result.targets.push(r);
-            }
-        };
         for (const v of values) {
             const s = asString(v);
             if (s !== undefined) {
-                const hits = this.findByValue(s, targetTypes);
+                const hits = this.findByReference(s, targetTypes);
                 if (hits.length > 0) {
-                    hits.forEach(add);
+                    addUnique(result.targets, hits);
                 } else {
                     result.external.push(s);
                 }
@@ -275,29 +333,21 @@ export class StackGraph {
             }
         }
         if (sawUnknown) {
-            const key = path.split(".")[0];
-            const deps = from.propertyDependencies[key] ?? [];
-            let explained = false;
-            for (const d of deps) {
-                if (targetTypes.includes(d.type)) {
-                    add(d);
-                    explained = true;
-                    continue;
-                }
-                const inside = this.descendants(d, targetTypes);
-                if (inside.length > 0) {
-                    inside.forEach(add);
-                    explained = true;
-                } else if (isOpaqueComponent(d)) {
-                    if (!result.opaque.includes(d)) {
-                        result.opaque.push(d);
-                    }
-                    explained = true;
-                }
-            }
-            result.unresolved = !explained;
+            const viaDependencies = this.resolveByDependencies(from, path.split(".")[0], targetTypes);
+            addUnique(result.targets, viaDependencies.targets);
+            addUnique(result.opaque, viaDependencies.opaque);
+            result.unresolved = viaDependencies.unresolved;
         }
         return result;
+    }
+}
+
+/** Appends the items not yet in `list` (resolutions keep first-found order, without repeats). */
+export function addUnique<T>(list: T[], items: readonly T[]): void {
+    for (const item of items) {
+        if (!list.includes(item)) {
+            list.push(item);
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 // CloudFront links: which Lambda functions run at the edge (Lambda@Edge), through the behaviors'
 // lambdaFunctionAssociations — by known ARN, or by graph edge when the ARN is unknown.
+import { lambdaIdentities } from "../arn";
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
 import { asString, isRecord } from "../values";
@@ -8,15 +9,6 @@ const BEHAVIOR_KEYS = ["defaultCacheBehavior", "orderedCacheBehaviors"] as const
 const FUNCTION_TYPES = [aws.lambda.Function] as const;
 
 const edgeIndexes = new WeakMap<StackGraph, Set<GraphResource>>();
-
-/**
- * The values a function may be known by, from "arn:aws:lambda:us-east-1:1:function:name:3": the
- * ARN, the unqualified ARN and the name (the only one known in a first preview).
- */
-function functionKeys(arn: string): string[] {
-    const parts = arn.split(":");
-    return parts.length >= 7 && parts[5] === "function" ? [arn, parts.slice(0, 7).join(":"), parts[6]] : [arn];
-}
 
 /** Lambda functions associated with a CloudFront cache behavior in this stack; built once per graph. */
 export function edgeFunctions(graph: StackGraph): Set<GraphResource> {
@@ -39,7 +31,7 @@ export function edgeFunctions(graph: StackGraph): Set<GraphResource> {
                 for (const association of associations) {
                     const arn = isRecord(association) ? asString(association["lambdaArn"]) : undefined;
                     if (arn !== undefined) {
-                        functionKeys(arn).forEach((key) => graph.findByValue(key, FUNCTION_TYPES).forEach((f) => index!.add(f)));
+                        lambdaIdentities(arn).forEach((key) => graph.findByValue(key, FUNCTION_TYPES).forEach((f) => index!.add(f)));
                     }
                 }
             }

@@ -3,6 +3,7 @@
 //   (e.g. it comes from a stack reference): the mapping's own shape still tells (Lambda requires a
 //   starting position for streams and Kafka, and rejects one for SQS);
 // - every consumer of an SQS queue, counted per function (aliases followed) and per EventBridge pipe.
+import { lambdaFunctionName } from "../arn";
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
 import { eventSourceMappingsOfSource, eventSourceOf, functionsOfMapping, isStreamOrKafka, QUEUE_TYPES } from "./messaging";
@@ -78,8 +79,8 @@ export function consumersOfQueue(graph: StackGraph, queue: GraphResource): Queue
         }
         const external = fns.external[0];
         if (external !== undefined) {
-            // "arn:aws:lambda:region:account:function:name[:alias]" and "name" are one function.
-            const name = external.startsWith("arn:") ? external.split(":")[6] ?? external : external.split(":")[0];
+            // "arn:aws:lambda:region:account:function:name[:alias]", "name:alias" and "name" are one function.
+            const name = lambdaFunctionName(external);
             out.push({ via: esm, key: `function:${name}`, label: name });
         } else {
             out.push({ via: esm, key: esm.urn, label: `the function of ${esm.name}` });

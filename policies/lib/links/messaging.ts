@@ -5,101 +5,20 @@
 //
 // Everything is indexed once per graph (WeakMap cache) so that rules stay linear in resources.
 // Exported names are stable: other pillars (retries, bulkheads, idempotency, timeouts) import them.
+import { parseArn } from "../arn";
 import { aws } from "../aws-types";
-import { type GraphResource, type Resolution, type StackGraph } from "../graph";
+import { addUnique, emptyResolution, type GraphResource, type Resolution, type StackGraph } from "../graph";
+import { FUNCTION_OR_ALIAS, functionsBehind, resolveFunction } from "./invoked-function";
 import { asString, isRecord, isUnknown, parseJsonValue, readPath, UNKNOWN_STRING, type JsonRead } from "../values";
 
 /** SQS queue resource types. */
 export const QUEUE_TYPES: readonly string[] = [aws.sqs.Queue];
 /** Lambda function resource types (aliases are followed to their function). */
 export const FUNCTION_TYPES: readonly string[] = [aws.lambda.Function];
-const FUNCTION_OR_ALIAS: readonly string[] = [aws.lambda.Function, aws.lambda.Alias];
 
 // ---------------------------------------------------------------------------------------------
 // Generic reference resolution
 // ---------------------------------------------------------------------------------------------
-
-function emptyResolution(): Resolution {
-    return { targets: [], external: [], opaque: [], unresolved: false, absent: false };
-}
-
-function addUnique<T>(list: T[], items: readonly T[]): void {
-    for (const i of items) {
-        if (!list.includes(i)) {
-            list.push(i);
-        }
-    }
-}
-
-/**
- * The resource a literal ARN or queue URL names by its NAME part, for resources whose ARN is not
- * in their own props (a new resource in preview; a literal written in the program):
- * arn:aws:sqs:<region>:<account>:NAME, https://sqs.<region>.amazonaws.com/<account>/NAME,
- * arn:aws:lambda:<region>:<account>:function:NAME[:qualifier], arn:aws:kinesis:…:stream/NAME.
- */
-function byNameInArn(graph: StackGraph, value: string, types: readonly string[]): GraphResource[] {
-    let type: string | undefined;
-    let name: string | undefined;
-    const arn = value.split(":");
-    if (arn[0] === "arn" && arn.length >= 6) {
-        const service = arn[2];
-        if (service === "sqs") {
-            [type, name] = [aws.sqs.Queue, arn[5]];
-        } else if (service === "lambda" && arn[5] === "function") {
-            [type, name] = [aws.lambda.Function, arn[6]];
-        } else if (service === "kinesis" && arn[5].startsWith("stream/")) {
-            [type, name] = [aws.kinesis.Stream, arn[5].slice("stream/".length)];
-        }
-    } else if (/^https:\/\/sqs\.[^/]+\/[^/]+\/[^/]+$/.test(value)) {
-        [type, name] = [aws.sqs.Queue, value.split("/").pop()];
-    }
-    if (type === undefined || name === undefined || name === "" || !types.includes(type)) {
-        return [];
-    }
-    return graph.findByValue(name, [type]).filter((r) => asString(r.props["name"]) === name);
-}
-
-/** `graph.resolve`, plus literal ARNs/URLs matched to in-stack resources by the name they embed. */
-export function resolveRef(graph: StackGraph, from: GraphResource, path: string, types: readonly string[]): Resolution {
-    const res = graph.resolve(from, path, types);
-    if (res.external.length === 0) {
-        return res;
-    }
-    const targets = [...res.targets];
-    const external: string[] = [];
-    for (const value of res.external) {
-        const hits = byNameInArn(graph, value, types);
-        if (hits.length > 0) {
-            addUnique(targets, hits);
-        } else {
-            external.push(value);
-        }
-    }
-    return { ...res, targets, external };
-}
-
-/** Resources of `types` that a property of `from` was computed from (itself or inside components). */
-function fromDependencies(graph: StackGraph, from: GraphResource, property: string, types: readonly string[]): Resolution {
-    const result = emptyResolution();
-    let explained = false;
-    for (const d of from.propertyDependencies[property] ?? []) {
-        if (types.includes(d.type)) {
-            addUnique(result.targets, [d]);
-            explained = true;
-            continue;
-        }
-        const inside = graph.descendants(d, types);
-        if (inside.length > 0) {
-            addUnique(result.targets, inside);
-            explained = true;
-        } else if (d.children.length === 0 && !d.type.startsWith("aws:") && !d.type.startsWith("pulumi:")) {
-            addUnique(result.opaque, [d]);
-            explained = true;
-        }
-    }
-    result.unresolved = !explained;
-    return result;
-}
 
 /** A reference read from inside a JSON-document property (redrive policies). */
 export interface JsonReference extends Resolution {
@@ -122,35 +41,19 @@ export function resolveJsonReference(graph: StackGraph, from: GraphResource, pro
         const value = isRecord(document.value) ? document.value[field] : undefined;
         const known = asString(value);
         if (known !== undefined && known !== "" && !containsSentinelText(known)) {
-            const direct = graph.findByValue(known, types);
-            const hits = direct.length > 0 ? direct : byNameInArn(graph, known, types);
+            const hits = graph.findByReference(known, types);
             return { ...emptyResolution(), targets: hits, external: hits.length === 0 ? [known] : [], document };
         }
         if (!isUnknown(value) && (known === undefined || known === "")) {
             return { ...emptyResolution(), absent: true, document };
         }
     }
-    return { ...fromDependencies(graph, from, property, types), document };
+    return { ...graph.resolveByDependencies(from, property, types), document };
 }
 
 /** An interpolated string that embeds an unknown value carries the sentinel text. */
 function containsSentinelText(s: string): boolean {
     return s.includes(UNKNOWN_STRING);
-}
-
-/** Resolves a plain (possibly nested) reference property with `graph.resolve`, then follows Lambda aliases to their function. */
-export function resolveFunction(graph: StackGraph, from: GraphResource, path: string): Resolution {
-    const res = resolveRef(graph, from, path, FUNCTION_OR_ALIAS);
-    const targets: GraphResource[] = [];
-    for (const t of res.targets) {
-        if (t.type === aws.lambda.Alias) {
-            const inner = resolveRef(graph, t, "functionName", FUNCTION_TYPES);
-            addUnique(targets, inner.targets);
-        } else {
-            addUnique(targets, [t]);
-        }
-    }
-    return { ...res, targets };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,7 +201,7 @@ function splitSharedProperty(
     siblingPaths: readonly string[],
     dlqIsQueue: boolean,
 ): { targets: GraphResource[]; ambiguous: boolean } {
-    const dlq = resolveRef(graph, from, dlqPath, QUEUE_TYPES);
+    const dlq = graph.resolve(from, dlqPath, QUEUE_TYPES);
     if (readPath(from.props, dlqPath).known) {
         return { targets: dlq.targets, ambiguous: false };
     }
@@ -308,7 +211,7 @@ function splitSharedProperty(
         const read = readPath(from.props, sibling);
         if (read.known) {
             if (read.value !== undefined && read.value !== null) {
-                const named = resolveRef(graph, from, sibling, QUEUE_TYPES).targets;
+                const named = graph.resolve(from, sibling, QUEUE_TYPES).targets;
                 candidates = candidates.filter((c) => !named.includes(c));
             }
             continue;
@@ -365,7 +268,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     }
     // aws.sqs.RedrivePolicy: queueUrl is the source, redrivePolicy names the DLQ.
     for (const policy of graph.ofType(aws.sqs.RedrivePolicy)) {
-        const sources = resolveRef(graph, policy, "queueUrl", QUEUE_TYPES);
+        const sources = graph.resolve(policy, "queueUrl", QUEUE_TYPES);
         const ref = resolveJsonReference(graph, policy, "redrivePolicy", "deadLetterTargetArn", QUEUE_TYPES);
         if (sources.targets.length === 0 && (sources.unresolved || sources.opaque.length > 0)) {
             index.unlinkedRedrivePolicies.push(policy);
@@ -385,7 +288,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     // aws.sqs.RedriveAllowPolicy: queueUrl is a DLQ that allows sources to redrive into it.
     for (const policy of graph.ofType(aws.sqs.RedriveAllowPolicy)) {
         if (allowsRedrive(policy.read("redriveAllowPolicy"))) {
-            referrer(resolveRef(graph, policy, "queueUrl", QUEUE_TYPES).targets, "redrive-allow-policy", policy);
+            referrer(graph.resolve(policy, "queueUrl", QUEUE_TYPES).targets, "redrive-allow-policy", policy);
         }
     }
     // Lambda: deadLetterConfig.targetArn (an SQS queue or SNS topic).
@@ -393,7 +296,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
         if (!hasValue(fn, "deadLetterConfig")) {
             continue;
         }
-        referrer(resolveRef(graph, fn, "deadLetterConfig.targetArn", QUEUE_TYPES).targets, "lambda-dead-letter", fn);
+        referrer(graph.resolve(fn, "deadLetterConfig.targetArn", QUEUE_TYPES).targets, "lambda-dead-letter", fn);
     }
     // FunctionEventInvokeConfig: the function is invoked asynchronously; onFailure may be a queue.
     for (const config of graph.ofType(aws.lambda.FunctionEventInvokeConfig)) {
@@ -413,7 +316,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             push(index.asyncInvokers, fn, { kind: "eventbridge-target", resource: target });
         }
         if (hasValue(target, "deadLetterConfig")) {
-            referrer(resolveRef(graph, target, "deadLetterConfig.arn", QUEUE_TYPES).targets, "event-target-dead-letter", target);
+            referrer(graph.resolve(target, "deadLetterConfig.arn", QUEUE_TYPES).targets, "event-target-dead-letter", target);
         }
     }
     // Scheduler: target.arn and target.deadLetterConfig.arn share one property ("target").
@@ -439,10 +342,9 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     }
     // S3 bucket notifications to functions.
     for (const notification of graph.ofType(aws.s3.BucketNotification)) {
-        for (const fn of resolveEach(graph, notification, "lambdaFunctions", "lambdaFunctionArn", FUNCTION_OR_ALIAS).targets) {
-            for (const f of fn.type === aws.lambda.Alias ? resolveRef(graph, fn, "functionName", FUNCTION_TYPES).targets : [fn]) {
-                push(index.asyncInvokers, f, { kind: "s3-notification", resource: notification });
-            }
+        const named = resolveEach(graph, notification, "lambdaFunctions", "lambdaFunctionArn", FUNCTION_OR_ALIAS).targets;
+        for (const fn of functionsBehind(graph, named).targets) {
+            push(index.asyncInvokers, fn, { kind: "s3-notification", resource: notification });
         }
     }
     // Lambda permissions granted to services that invoke asynchronously.
@@ -468,16 +370,16 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             push(index.mappingsBySource, r, esm);
         }
         if (hasValue(esm, "destinationConfig.onFailure")) {
-            referrer(resolveRef(graph, esm, "destinationConfig.onFailure.destinationArn", QUEUE_TYPES).targets, "event-source-mapping-on-failure", esm);
+            referrer(graph.resolve(esm, "destinationConfig.onFailure.destinationArn", QUEUE_TYPES).targets, "event-source-mapping-on-failure", esm);
         }
     }
     // EventBridge Pipes reading a stream: the only queues under sourceParameters are its DLQs.
     for (const pipe of graph.ofType(aws.pipes.Pipe)) {
         const paths = ["sourceParameters.kinesisStreamParameters.deadLetterConfig", "sourceParameters.dynamodbStreamParameters.deadLetterConfig"];
         if (paths.some((p) => hasValue(pipe, p))) {
-            const queues = fromDependencies(graph, pipe, "sourceParameters", QUEUE_TYPES).targets;
+            const queues = graph.resolveByDependencies(pipe, "sourceParameters", QUEUE_TYPES).targets;
             for (const p of paths) {
-                addUnique(queues, resolveRef(graph, pipe, `${p}.arn`, QUEUE_TYPES).targets);
+                addUnique(queues, graph.resolve(pipe, `${p}.arn`, QUEUE_TYPES).targets);
             }
             referrer(queues, "pipe-dead-letter", pipe);
         }
@@ -511,14 +413,14 @@ export function resolveEach(graph: StackGraph, from: GraphResource, arrayPath: s
     const read = from.read(arrayPath);
     const result = emptyResolution();
     if (!read.known) {
-        return fromDependencies(graph, from, arrayPath.split(".")[0], types);
+        return graph.resolveByDependencies(from, arrayPath.split(".")[0], types);
     }
     if (!Array.isArray(read.value) || read.value.length === 0) {
         result.absent = true;
         return result;
     }
     for (let i = 0; i < read.value.length; i++) {
-        const one = resolveRef(graph, from, `${arrayPath}.${i}.${field}`, types);
+        const one = graph.resolve(from, `${arrayPath}.${i}.${field}`, types);
         addUnique(result.targets, one.targets);
         addUnique(result.external, one.external);
         addUnique(result.opaque, one.opaque);
@@ -541,8 +443,7 @@ const SOURCE_TYPE_NAMES = SOURCE_TYPES.map(([t]) => t);
 
 /** The kind of an event source from its ARN text (arn:aws:<service>:…). */
 export function sourceKindOfArn(arn: string): EventSourceKind {
-    const service = arn.split(":")[2] ?? "";
-    switch (service) {
+    switch (parseArn(arn)?.service) {
         case "sqs":
             return "sqs";
         case "kinesis":
@@ -561,7 +462,7 @@ export function sourceKindOfArn(arn: string): EventSourceKind {
 }
 
 function classifySource(graph: StackGraph, esm: GraphResource): EventSource {
-    const resolution = resolveRef(graph, esm, "eventSourceArn", SOURCE_TYPE_NAMES);
+    const resolution = graph.resolve(esm, "eventSourceArn", SOURCE_TYPE_NAMES);
     const resources = resolution.targets;
     const kinds = new Set<EventSourceKind>();
     for (const r of resources) {

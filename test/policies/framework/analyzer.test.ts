@@ -5,7 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
-import { analyzeInline as analyzeAnyhow, type AnalyzeInlineOptions, exemptedOf, notEvaluatedOf, violationsOf } from "../../support/analyze";
+import { analyzeInline as analyzeAnyhow, type AnalyzeInlineOptions, exemptedOf, notEvaluatedOf, sharedPack, violationsOf } from "../../support/analyze";
 
 function lambda(name: string, args: Partial<aws.lambda.FunctionArgs> = {}, tags?: Record<string, string>) {
     const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
@@ -16,6 +16,12 @@ function lambda(name: string, args: Partial<aws.lambda.FunctionArgs> = {}, tags?
 const analyzeInline = (program: () => unknown, options: AnalyzeInlineOptions = {}) => analyzeAnyhow(program, { ...options, inProcess: false });
 
 describe("policies framework through the analyzer", () => {
+    before(async function () {
+        // The pack process starts once (from TypeScript sources when bin/ is stale): not a test's time.
+        this.timeout(240_000);
+        await sharedPack();
+    });
+
     it("reports a resource rule's violation at its level, under its own policy name", async () => {
         const report = await analyzeInline(() => {
             lambda("no-timeout");

@@ -5,7 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
 import { type PreviewResult } from "../../../preview/src/report/model";
-import { analyzeInlineDetailed, type AnalyzeInlineOptions } from "../../support/analyze";
+import { analyzeInlineDetailed, type AnalyzeInlineOptions, sharedPack } from "../../support/analyze";
 
 const code = new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => ({});") });
 
@@ -36,6 +36,12 @@ async function bothWays(program: () => void, options: AnalyzeInlineOptions = {})
 }
 
 describe("in-process pack (rule test harness) = pack process", () => {
+    before(async function () {
+        // The pack process starts once (from TypeScript sources when bin/ is stale): not a test's time.
+        this.timeout(240_000);
+        await sharedPack();
+    });
+
     it("gives the same result for a stack with resource and stack rules, unknowns, secrets and an exemption", async () => {
         const { inProcess, process } = await bothWays(mixedStack);
         assert.deepEqual(inProcess, process);
