@@ -11,6 +11,7 @@ import { OFFLINE_ORGANIZATION } from "./capture/types";
 import { PolicyPackError, UsageError } from "./errors";
 import { applyConfigOverrides, chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
 import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
+import { redactReport } from "./report/redact";
 import { assessStack } from "./report/resilience";
 
 /** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
@@ -122,12 +123,16 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
         );
       }),
     ]).finally(() => clearTimeout(timer));
-    const report = buildReport(stack, analyses, {
-      programMs: captured.wallMs,
-      packStartMs: Math.max(0, ...packs.map((p) => p.startMs)),
-      analysisMs: Date.now() - analysisStarted,
-      totalMs: Date.now() - started,
-    });
+    // No secret value, nor any part of one, reaches any format (whatever the packs wrote).
+    const report = redactReport(
+      buildReport(stack, analyses, {
+        programMs: captured.wallMs,
+        packStartMs: Math.max(0, ...packs.map((p) => p.startMs)),
+        analysisMs: Date.now() - analysisStarted,
+        totalMs: Date.now() - started,
+      }),
+      stack,
+    );
     const resilience = assessStack(stack, analyses, stackTags);
     if (resilience) {
       report.resilience = resilience.assessment;
