@@ -152,6 +152,22 @@ function stripZodFromDeclarations(program, sourceDir, distDir) {
   if (left.length > 0) throw new Error(`zod is still referenced by ${left.map((f) => path.relative(root, f)).join(", ")}`);
 }
 
+/** Fails the build when the compiled code requires a package its manifest does not declare (the `ajv` defect). */
+function checkDeclaredDependencies(distDir, manifest) {
+  const declared = new Set([manifest.name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+  const builtins = new Set(require("node:module").builtinModules);
+  const missing = new Set();
+  for (const file of walk(distDir, (f) => f.endsWith(".js"))) {
+    const text = fs.readFileSync(file, "utf8");
+    // require("x") and require.resolve("x"), but not require.resolve("x", { paths: [another package] }).
+    for (const [, spec] of text.matchAll(/require(?:\.resolve)?\("([^"./][^"]*)"(?!, \{ paths)/g)) {
+      const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+      if (!spec.startsWith("node:") && !builtins.has(name) && !declared.has(name)) missing.add(`${name} (${path.relative(distDir, file)})`);
+    }
+  }
+  if (missing.size > 0) throw new Error(`${manifest.name} requires packages its manifest does not declare: ${[...missing].join(", ")}`);
+}
+
 function writeManifest(pkgDir) {
   const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.publish.json"), "utf8"));
   fs.writeFileSync(path.join(pkgDir, "dist", "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -172,7 +188,9 @@ function buildComponents() {
     throw new Error(`the components do not compile:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
   stripZodFromDeclarations(program, dir, path.join(dir, "dist"));
-  return writeManifest(dir);
+  const manifest = writeManifest(dir);
+  checkDeclaredDependencies(path.join(dir, "dist"), manifest);
+  return manifest;
 }
 
 function buildPreview() {
@@ -181,18 +199,31 @@ function buildPreview() {
   fs.rmSync(dist, { recursive: true, force: true });
   tsc(path.join(dir, "tsconfig.build.json"));
   // Plain-JS entry points next to the compiled code (the capture child's entry, the pack preload).
+  // rootDir is the repository: the preview shares modules with the pack (policies/lib/wire.ts, …),
+  // compiled along at the same relative place (dist/preview/src, dist/policies/…).
   for (const file of walk(path.join(dir, "src"), (f) => f.endsWith(".js"))) {
-    const target = path.join(dist, path.relative(path.join(dir, "src"), file));
+    const target = path.join(dist, "preview", "src", path.relative(path.join(dir, "src"), file));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(file, target);
   }
   fs.mkdirSync(path.join(dist, "bin"), { recursive: true });
   fs.copyFileSync(path.join(dir, "bin", "faultguard.js"), path.join(dist, "bin", "faultguard.js"));
   fs.chmodSync(path.join(dist, "bin", "faultguard.js"), 0o755);
-  return writeManifest(dir);
+  const manifest = writeManifest(dir);
+  checkDeclaredDependencies(dist, manifest);
+  return manifest;
 }
 
 function buildPack() {
+  buildPackIfStale();
+  checkDeclaredDependencies(path.join(root, "policies", "bin"), JSON.parse(fs.readFileSync(path.join(root, "policies", "package.json"), "utf8")));
+}
+
+function buildPackIfStale() {
+  // `npm ci` already built it (prepare); bin/.buildstamp says from which sources (policies/start.js).
+  const { sourceDigest } = require(path.join(root, "policies", "scripts", "sources.js"));
+  const stamp = path.join(root, "policies", "bin", ".buildstamp");
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === sourceDigest(path.join(root, "policies"))) return;
   const result = spawnSync(process.execPath, [path.join(root, "policies", "scripts", "build.js")], { stdio: "inherit", timeout: 600_000 });
   if (result.status !== 0) throw new Error("the policy pack build failed (policies/scripts/build.js)");
 }

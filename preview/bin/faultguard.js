@@ -20,8 +20,9 @@ process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
 try {
-  // Installed package layout: bin/faultguard.js next to the compiled cli.js (see scripts/build-packages.js).
-  const compiled = path.join(__dirname, "..", "cli.js");
+  // Installed package layout (scripts/build-packages.js): bin/, and the compiled preview/src/ with
+  // the policies/lib modules it shares with the pack.
+  const compiled = path.join(__dirname, "..", "preview", "src", "cli.js");
   if (fs.existsSync(compiled)) {
     require(compiled).run();
   } else {

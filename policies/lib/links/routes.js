@@ -1,0 +1,99 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.routeTablesOf = routeTablesOf;
+exports.defaultRouteNats = defaultRouteNats;
+// Which NAT gateways a subnet's default route leads to, resolved through the graph.
+//
+// subnet ─(RouteTableAssociation.subnetId/routeTableId)→ route table ─(inline `routes` or
+// aws.ec2.Route.routeTableId, destination 0.0.0.0/0)→ NAT gateway ─(subnetId)→ NAT's subnet.
+// Subnets without an explicit association use their VPC's main route table
+// (MainRouteTableAssociation, or the DefaultRouteTable that adopts it). Indexed once per graph.
+const aws_types_1 = require("../aws-types");
+const values_1 = require("../values");
+const DEFAULT_ROUTE = "0.0.0.0/0";
+const SUBNETS = [aws_types_1.aws.ec2.Subnet, aws_types_1.aws.ec2.DefaultSubnet];
+const TABLES = [aws_types_1.aws.ec2.RouteTable, aws_types_1.aws.ec2.DefaultRouteTable];
+const indexes = new WeakMap();
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list) {
+        if (!list.includes(value)) {
+            list.push(value);
+        }
+    }
+    else {
+        map.set(key, [value]);
+    }
+}
+function index(graph) {
+    let idx = indexes.get(graph);
+    if (idx) {
+        return idx;
+    }
+    idx = { tablesBySubnet: new Map(), mainTablesByVpc: new Map(), routesByTable: new Map() };
+    for (const assoc of graph.ofType(aws_types_1.aws.ec2.RouteTableAssociation)) {
+        const tables = graph.resolve(assoc, "routeTableId", TABLES).targets;
+        for (const subnet of graph.resolve(assoc, "subnetId", SUBNETS).targets) {
+            tables.forEach((t) => push(idx.tablesBySubnet, subnet, t));
+        }
+    }
+    for (const main of graph.ofType(aws_types_1.aws.ec2.MainRouteTableAssociation)) {
+        const tables = graph.resolve(main, "routeTableId", TABLES).targets;
+        for (const vpc of graph.resolve(main, "vpcId", [aws_types_1.aws.ec2.Vpc]).targets) {
+            tables.forEach((t) => push(idx.mainTablesByVpc, vpc, t));
+        }
+    }
+    for (const table of graph.ofType(aws_types_1.aws.ec2.DefaultRouteTable)) {
+        for (const vpc of graph.resolve(table, "defaultRouteTableId", [aws_types_1.aws.ec2.Vpc]).targets) {
+            push(idx.mainTablesByVpc, vpc, table);
+        }
+    }
+    for (const route of graph.ofType(aws_types_1.aws.ec2.Route)) {
+        for (const table of graph.resolve(route, "routeTableId", TABLES).targets) {
+            push(idx.routesByTable, table, route);
+        }
+    }
+    indexes.set(graph, idx);
+    return idx;
+}
+/** The route tables that govern `subnet`: its explicit associations, else its VPC's main table. */
+function routeTablesOf(graph, subnet) {
+    const idx = index(graph);
+    const explicit = idx.tablesBySubnet.get(subnet);
+    if (explicit) {
+        return explicit;
+    }
+    return graph.resolve(subnet, "vpcId", [aws_types_1.aws.ec2.Vpc]).targets.flatMap((vpc) => idx.mainTablesByVpc.get(vpc) ?? []);
+}
+/** The NAT gateways the default route (0.0.0.0/0) of each of `subnet`'s route tables targets. */
+function defaultRouteNats(graph, subnet) {
+    const hops = [];
+    for (const table of routeTablesOf(graph, subnet)) {
+        const hop = { table, nats: [], external: [], unresolved: false };
+        const add = (from, path) => {
+            const res = graph.resolve(from, path, [aws_types_1.aws.ec2.NatGateway]);
+            res.targets.forEach((n) => hop.nats.includes(n) || hop.nats.push(n));
+            hop.external.push(...res.external);
+            hop.unresolved ||= res.unresolved;
+        };
+        const inline = table.read("routes");
+        if (inline.known && Array.isArray(inline.value)) {
+            inline.value.forEach((route, i) => {
+                if ((0, values_1.isRecord)(route) && (0, values_1.asString)(route["cidrBlock"]) === DEFAULT_ROUTE && route["natGatewayId"] !== undefined && route["natGatewayId"] !== "") {
+                    add(table, `routes.${i}.natGatewayId`);
+                }
+            });
+        }
+        for (const route of index(graph).routesByTable.get(table) ?? []) {
+            const nat = route.read("natGatewayId");
+            if ((0, values_1.asString)(route.props["destinationCidrBlock"]) === DEFAULT_ROUTE && (!nat.known || (nat.value !== undefined && nat.value !== ""))) {
+                add(route, "natGatewayId");
+            }
+        }
+        if (hop.nats.length > 0 || hop.external.length > 0 || hop.unresolved) {
+            hops.push(hop);
+        }
+    }
+    return hops;
+}
+//# sourceMappingURL=routes.js.map
