@@ -26,9 +26,12 @@ Flags:
       --fixtures FILE            JSON/YAML answers for provider functions and remote component outputs
       --timeout SECONDS          limit for the program run, each pack start and each RPC
       --pack-typecheck           type-check TypeScript packs on start like the engine (slower; default: transpile only)
+      --incomplete-exit-code N   exit code when the verdict is incomplete (opaque components no policy judged
+                                 hide resources, no mandatory violation among the rest); default 0
   -h, --help                     show this help
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack.
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack;
+an incomplete verdict exits with --incomplete-exit-code (default 0).
 `;
 
 const FORMATS = ["text", "json", "sarif", "junit", "html"] as const;
@@ -84,6 +87,12 @@ function checkOutputFile(file: string, given: string): string {
   return file;
 }
 
+function parseExitCode(text: string): number {
+  const code = Number(text);
+  if (!/^\d+$/.test(text.trim()) || code > 255) throw new UsageError(`--incomplete-exit-code ${JSON.stringify(text)}: give an exit code from 0 to 255, e.g. --incomplete-exit-code 3.`);
+  return code;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
@@ -100,6 +109,7 @@ function parse(argv: string[]) {
         fixtures: { type: "string" },
         timeout: { type: "string" },
         "pack-typecheck": { type: "boolean" },
+        "incomplete-exit-code": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -125,6 +135,7 @@ export async function main(argv: string[], io: Io = { stdout: (t) => process.std
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: use one of ${FORMATS.join(", ")}.`);
     const timeoutMs = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
+    const incompleteExitCode = values["incomplete-exit-code"] === undefined ? 0 : parseExitCode(values["incomplete-exit-code"]);
     const resolve = (p: string): string => path.resolve(io.cwd, p);
     // A report that cannot be written must stop the run before any work, not lose its result after.
     const output = values.output === undefined ? undefined : checkOutputFile(resolve(values.output), values.output);
@@ -159,7 +170,8 @@ export async function main(argv: string[], io: Io = { stdout: (t) => process.std
       );
       return 2;
     }
-    return hasMandatoryViolations(result.report) ? 1 : 0;
+    if (hasMandatoryViolations(result.report)) return 1;
+    return result.report.verdict === "incomplete" ? incompleteExitCode : 0;
   } catch (err) {
     if (err instanceof FaultguardError) {
       io.stderr(`faultguard preview: error: ${err.message}\n`);

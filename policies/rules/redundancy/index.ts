@@ -6,6 +6,7 @@ import { awsxVpcNatStrategy } from "./awsx-vpc-nat-strategy";
 import { clbMultiAzCrossZone } from "./clb-multi-az-cross-zone";
 import { ecsServiceRedundancy } from "./ecs-service-redundancy";
 import { efsMultiAz } from "./efs-multi-az";
+import { eksNodeRedundancy } from "./eks-node-redundancy";
 import { elasticacheFailover } from "./elasticache-failover";
 import { fsxMultiAz } from "./fsx-multi-az";
 import { lambdaVpcMultiAz } from "./lambda-vpc-multi-az";
@@ -35,6 +36,7 @@ export const redundancyRules: Rule[] = [
     opensearchZoneAwareness,
     opensearchDedicatedMasters,
     ecsServiceRedundancy,
+    eksNodeRedundancy,
     lambdaVpcMultiAz,
     natPerAz,
     awsxVpcNatStrategy,

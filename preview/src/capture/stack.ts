@@ -7,6 +7,14 @@ import { type JsonObject } from "./values";
 /** Packages whose components are built by a provider plugin (multi-language components). */
 const REMOTE_COMPONENT_PACKAGES = new Set(["awsx", "eks", "kubernetes-ingress-nginx", "aws-apigateway", "aws-static-website"]);
 
+/**
+ * awsx classic (@pulumi/awsx/classic) builds its components in-process, under `awsx:x:*` tokens
+ * (e.g. `awsx:x:ec2:Subnet`): local components, whose children (if any) are registered here.
+ */
+function isAwsxClassicLocal(type: string): boolean {
+  return type.startsWith("awsx:x:");
+}
+
 function packageOf(type: string): string {
   return type.split(":")[0];
 }
@@ -60,6 +68,6 @@ export function createCapturedStack(recorder: Recorder, settings: CaptureSetting
 export function opaqueComponents(stack: CapturedStack): CapturedResource[] {
   const parents = new Set(stack.resources.map((r) => r.parent).filter((p): p is string => p !== undefined));
   return stack.resources.filter(
-    (r) => !r.custom && r.type !== ROOT_STACK_TYPE && (r.remote || (!parents.has(r.urn) && REMOTE_COMPONENT_PACKAGES.has(packageOf(r.type)))),
+    (r) => !r.custom && r.type !== ROOT_STACK_TYPE && (r.remote || (!parents.has(r.urn) && REMOTE_COMPONENT_PACKAGES.has(packageOf(r.type)) && !isAwsxClassicLocal(r.type))),
   );
 }

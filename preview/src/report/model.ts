@@ -44,11 +44,34 @@ export interface Report {
   notEvaluated: Finding[];
   /** Findings of rules that threw: the rule's verdict on that resource is unknown. */
   ruleErrors: Finding[];
-  opaqueComponents: Array<{ urn: string; type: string; name: string }>;
+  /**
+   * Components built by a provider plugin, whose children the offline run cannot see;
+   * `judgedByInputs` when an enabled policy of a pack judges that component type by its inputs.
+   */
+  opaqueComponents: Array<{ urn: string; type: string; name: string; judgedByInputs: boolean }>;
+  /**
+   * `failed`: mandatory violations. `incomplete`: none among the resources seen, but opaque
+   * components that no policy judges hide resources from the packs. `passed`: otherwise.
+   */
+  verdict: Verdict;
   summary: { mandatory: number; advisory: number; exempted: number; ruleErrors: number };
   timings: { programMs: number; packStartMs: number; analysisMs: number; totalMs: number; resilienceMs?: number };
   /** The pack's resilience assessment (schema: policies/lib/resilience/model.ts, README "Resilience assessment"), when the faultguard-aws pack ran. */
   resilience?: Assessment;
+}
+
+export type Verdict = "failed" | "incomplete" | "passed";
+
+/** Component types that some enabled policy of a pack judges by their inputs (rule metadata in the wire protocol). */
+function typesJudged(analyses: PackAnalysis[]): Set<string> {
+  const types = new Set<string>();
+  for (const a of analyses) {
+    for (const policy of a.info.policies) {
+      if (a.config[policy.name]?.enforcementLevel === "disabled") continue;
+      for (const type of policy.rule?.resourceTypes ?? []) types.add(type);
+    }
+  }
+  return types;
 }
 
 /** Everything the renderers need: the report plus the metadata behind it. */
@@ -125,6 +148,10 @@ export function buildReport(
   const order = (f: Finding): string => `${f.policyPack}\u0000${f.urn}\u0000${f.policy}\u0000${f.message}`;
   for (const list of [violations, exempted, notEvaluated, ruleErrors]) list.sort((a, b) => order(a).localeCompare(order(b)));
   const analysisMs = timings.analysisMs;
+  const judged = typesJudged(analyses);
+  const opaque = opaqueComponents(stack).map((r) => ({ urn: r.urn, type: r.type, name: r.name, judgedByInputs: judged.has(r.type) }));
+  const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate").length;
+  const unjudgedOpaque = opaque.filter((c) => !c.judgedByInputs).length;
   return {
     project: stack.project,
     stack: stack.stack,
@@ -134,9 +161,10 @@ export function buildReport(
     exempted,
     notEvaluated,
     ruleErrors,
-    opaqueComponents: opaqueComponents(stack).map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
+    opaqueComponents: opaque,
+    verdict: mandatory > 0 ? "failed" : unjudgedOpaque > 0 ? "incomplete" : "passed",
     summary: {
-      mandatory: violations.filter((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate").length,
+      mandatory,
       advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,
       exempted: exempted.length,
       ruleErrors: ruleErrors.length,

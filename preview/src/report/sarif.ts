@@ -116,7 +116,20 @@ export function renderSarif(result: PreviewResult, baseDir: string = process.cwd
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: `${new URL(`file://${path.resolve(baseDir)}/`).href}` } },
         results,
-        properties: { project: result.report.project, stack: result.report.stack, resourceCount: result.report.resourceCount },
+        // An incomplete verdict is about the run, not a resource: one notification, plus the verdict.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.report.opaqueComponents
+              .filter((c) => !c.judgedByInputs)
+              .map((c) => ({
+                level: "warning" as const,
+                descriptor: { id: "incomplete" },
+                message: { text: `Incomplete: ${c.type} ${c.name} is built by a provider plugin; its resources are not visible offline and no policy judged it (${c.urn}).` },
+              })),
+          },
+        ],
+        properties: { project: result.report.project, stack: result.report.stack, resourceCount: result.report.resourceCount, verdict: result.report.verdict },
       },
     ],
   };

@@ -58,7 +58,7 @@ export function renderText(result: PreviewResult): string {
   }
   if (report.opaqueComponents.length > 0) {
     out.push("", "Opaque components (built by a provider plugin; their children are not visible offline — supply outputs with --fixtures):");
-    for (const c of report.opaqueComponents) out.push(`    - ${displayType(c.type)}: ${c.name}  ${c.urn}`);
+    for (const c of report.opaqueComponents) out.push(`    - ${displayType(c.type)}: ${c.name}  ${c.urn}${c.judgedByInputs ? "  (judged by its inputs)" : ""}`);
   }
   for (const pack of result.packs) {
     const scores = scorecard(result, pack.info.name, scoredRules(pack.info)).filter((s) => s.applicable > 0);
@@ -74,13 +74,16 @@ export function renderText(result: PreviewResult): string {
       (summary.ruleErrors > 0 ? `, ${summary.ruleErrors} rule errors` : "") +
       ` — program ${timings.programMs} ms, pack start ${timings.packStartMs} ms, analysis ${timings.analysisMs} ms, total ${timings.totalMs} ms`,
   );
+  const unjudged = report.opaqueComponents.filter((c) => !c.judgedByInputs).length;
+  if (unjudged > 0) {
+    out.push(`Incomplete: ${unjudged} opaque component${unjudged === 1 ? "" : "s"} hide${unjudged === 1 ? "s" : ""} resources no policy saw (listed above); the stack was not fully checked.`);
+  }
   const crashed = report.ruleErrors.some((f) => f.enforcementLevel === "mandatory" || f.enforcementLevel === "remediate");
-  out.push(
-    crashed
-      ? "Result: FAILED (a mandatory rule crashed; the verdict is incomplete)"
-      : summary.mandatory > 0
-        ? "Result: FAILED (mandatory policy violations)"
-        : "Result: passed (no mandatory policy violations)",
-  );
+  const results: Record<typeof report.verdict, string> = {
+    failed: "Result: FAILED (mandatory policy violations)",
+    incomplete: "Result: INCOMPLETE (no mandatory policy violations among the resources seen; opaque components were not checked)",
+    passed: "Result: passed (no mandatory policy violations)",
+  };
+  out.push(crashed ? "Result: FAILED (a mandatory rule crashed; the verdict is incomplete)" : results[report.verdict]);
   return `${out.join("\n")}\n`;
 }
