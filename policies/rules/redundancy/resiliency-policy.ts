@@ -29,6 +29,7 @@ export const resiliencyPolicy = stackRule({
     enforcement: { production: "mandatory", development: "advisory" },
     rationale:
         "The policy states how long users may be without the service and how much data may be lost when something fails; a stack whose configuration cannot meet it is found out in the first real outage.",
+    byDefault: { shown: true, why: "A stack that cannot meet its recovery time and data-loss targets is found out in the first real outage; the finding names the resource that breaks them." },
     resourceTypes: REPORTED_ON,
     anchors: { other: ["AWS Resilience Hub resiliency policy (RTO/RPO per application, infrastructure, AZ and Region disruption)"], wellArchitected: ["REL13-BP01", "REL10-BP01", "REL11-BP01"], gap: true },
     config: resiliencyConfigSchema,
