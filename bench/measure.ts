@@ -6,7 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { reconcilePolicyConfig } from "../preview/src/analyzer/config";
-import { PolicyPackProcess } from "../preview/src/analyzer/pack";
+import { analyzeRequest, analyzeStackRequest } from "../preview/src/analyzer/analyze";
+import { type AnalyzerPack, PolicyPackProcess } from "../preview/src/analyzer/pack";
 import { resolveSdkRoot } from "../preview/src/capture/sdk";
 import { endChild, trackChild } from "../preview/src/processes";
 import { type BenchResource } from "./synthetic-stack";
@@ -101,51 +102,10 @@ export interface AnalysisRun {
     policies: { resource: number; stack: number };
 }
 
-type StructInput = Parameters<PolicyPackProcess["proto"]["Struct"]["fromJavaScript"]>[0];
-
-/** Analyze and AnalyzeStack requests for `resources`, as the engine builds them (also used by test/fuzz). */
-export function buildRequests(pack: PolicyPackProcess, resources: readonly BenchResource[]): { analyze: analyzerproto.AnalyzeRequest[]; stack: analyzerproto.AnalyzeStackRequest } {
-    const { analyzerproto: proto, Struct } = pack.proto;
-    const options = (r: BenchResource): analyzerproto.AnalyzerResourceOptions => {
-        const o = new proto.AnalyzerResourceOptions();
-        o.setCustomtimeouts(new proto.AnalyzerResourceOptions.CustomTimeouts());
-        if (r.parent) {
-            o.setParent(r.parent);
-        }
-        return o;
-    };
-    const analyze = resources.map((r) => {
-        const req = new proto.AnalyzeRequest();
-        req.setUrn(r.urn);
-        req.setType(r.type);
-        req.setName(r.name);
-        req.setProperties(Struct.fromJavaScript(r.inputs as StructInput));
-        req.setOptions(options(r));
-        return req;
-    });
-    const stack = new proto.AnalyzeStackRequest();
-    stack.setResourcesList(
-        resources.map((r) => {
-            const m = new proto.AnalyzerResource();
-            m.setUrn(r.urn);
-            m.setType(r.type);
-            m.setName(r.name);
-            m.setProperties(Struct.fromJavaScript(r.outputs as StructInput));
-            m.setOptions(options(r));
-            if (r.parent) {
-                m.setParent(r.parent);
-            }
-            m.setDependenciesList(r.dependencies);
-            const deps = m.getPropertydependenciesMap();
-            for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-                const entry = new proto.AnalyzerPropertyDependencies();
-                entry.setUrnsList(urns);
-                deps.set(key, entry);
-            }
-            return m;
-        }),
-    );
-    return { analyze, stack };
+/** Analyze and AnalyzeStack requests for `resources`, built as the CLI builds them. */
+export function buildRequests(pack: AnalyzerPack, resources: readonly BenchResource[]): { analyze: analyzerproto.AnalyzeRequest[]; stack: analyzerproto.AnalyzeStackRequest } {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    return { analyze: resources.map((r) => analyzeRequest(pack.proto, byUrn, r)), stack: analyzeStackRequest(pack.proto, resources, byUrn) };
 }
 
 /**

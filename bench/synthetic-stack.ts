@@ -9,20 +9,11 @@
 // preview), half "deployed" (known values, as on an update). Deterministic for a given size.
 import { aws } from "../policies/lib/aws-types";
 import { specialArchiveSig, specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { type AnalyzedResource } from "../preview/src/analyzer/analyze";
 import { type JsonObject, type JsonValue, UNKNOWN_SENTINEL } from "../preview/src/capture/values";
 
-export interface BenchResource {
-    urn: string;
-    type: string;
-    name: string;
-    parent?: string;
-    /** What Analyze receives (wire form: unknowns are the sentinel, secrets are wrapped). */
-    inputs: JsonObject;
-    /** What AnalyzeStack receives: inputs plus the outputs the engine knows. */
-    outputs: JsonObject;
-    dependencies: string[];
-    propertyDependencies: Record<string, string[]>;
-}
+/** A resource as the engine hands it to analyzers (the CLI's own description of that shape). */
+export type BenchResource = AnalyzedResource;
 
 const STACK = "bench";
 const PROJECT = "synthetic";

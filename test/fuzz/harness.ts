@@ -8,8 +8,7 @@ import fc from "fast-check";
 import { type Rule } from "../../policies/lib/rule";
 import { allRules } from "../../policies/rules";
 import { decodeFinding } from "../../policies/lib/wire";
-import { buildRequests } from "../../bench/measure";
-import { type BenchResource } from "../../bench/synthetic-stack";
+import { analyzeRequest, analyzeStackRequest, type AnalyzedResource } from "../../preview/src/analyzer/analyze";
 import { reconcilePolicyConfig } from "../../preview/src/analyzer/config";
 import { type PolicyPackProcess } from "../../preview/src/analyzer/pack";
 import { type Diagnostic } from "../../preview/src/analyzer/types";
@@ -22,14 +21,14 @@ const PROJECT = "fuzz";
 const STACK = "dev";
 
 /** The generated resources as the engine presents them to an analyzer: URNs, parents, links. */
-export function toAnalyzerResources(generated: readonly GeneratedResource[]): BenchResource[] {
+export function toAnalyzerResources(generated: readonly GeneratedResource[]): AnalyzedResource[] {
     const stackUrn = rootStackUrn(STACK, PROJECT);
     const urns: string[] = [];
     // Parents are always components listed first, so their URNs exist when children need them.
     generated.forEach((g, i) => {
         urns[i] = makeUrn(STACK, PROJECT, g.parent !== undefined ? urns[g.parent] : stackUrn, g.type, g.name);
     });
-    const root: BenchResource = { urn: stackUrn, type: ROOT_STACK_TYPE, name: `${PROJECT}-${STACK}`, inputs: {}, outputs: {}, dependencies: [], propertyDependencies: {} };
+    const root: AnalyzedResource = { urn: stackUrn, type: ROOT_STACK_TYPE, name: `${PROJECT}-${STACK}`, inputs: {}, outputs: {}, dependencies: [], propertyDependencies: {} };
     return [
         root,
         ...generated.map((g, i) => ({
@@ -93,13 +92,15 @@ export async function configureDefaults(pack: PolicyPackProcess): Promise<void> 
  * then AnalyzeStack. A failed RPC is an escape (an exception left the SDK), not a test crash.
  */
 export async function analyzeCase(pack: PolicyPackProcess, generated: readonly GeneratedResource[]): Promise<CaseResult> {
-    const requests = buildRequests(pack, toAnalyzerResources(generated));
+    // The CLI's own request builders (preview/src/analyzer/analyze).
+    const resources = toAnalyzerResources(generated);
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const diagnostics: Diagnostic[] = [];
     try {
-        for (const request of requests.analyze) {
-            diagnostics.push(...(await pack.analyze(request)).diagnostics);
+        for (const r of resources) {
+            diagnostics.push(...(await pack.analyze(analyzeRequest(pack.proto, byUrn, r))).diagnostics);
         }
-        diagnostics.push(...(await pack.analyzeStack(requests.stack)).diagnostics);
+        diagnostics.push(...(await pack.analyzeStack(analyzeStackRequest(pack.proto, resources, byUrn))).diagnostics);
     } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         return { outcomes: [], escapes: [`analyzer call failed: ${message.slice(0, 1500)}`] };

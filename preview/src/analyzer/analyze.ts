@@ -42,19 +42,25 @@ export interface AnalyzeOptions {
   concurrency?: number;
 }
 
-/** One resource as the engine presents it to analyzers (program resources plus default providers). */
-interface AnalyzedResource {
+/**
+ * One resource as the engine presents it to analyzers (program resources plus default providers):
+ * the one description of that shape, also used by the benchmark's and the fuzz harness's stacks.
+ */
+export interface AnalyzedResource {
   urn: string;
   type: string;
   name: string;
   parent?: string;
+  /** What Analyze receives (wire form: unknowns are the sentinel, secrets are wrapped). */
   inputs: JsonObject;
+  /** What AnalyzeStack receives: inputs plus the outputs the engine knows. */
   outputs: JsonObject;
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
   providerUrn?: string;
   options?: CapturedResource["options"];
-  analyzeEach: boolean;
+  /** False for resources only AnalyzeStack sees (reads). Default true. */
+  analyzeEach?: boolean;
 }
 
 /**
@@ -165,7 +171,7 @@ function buildOptions(proto: AnalyzerSdk["analyzerproto"], r: AnalyzedResource):
 
 type StructInput = Parameters<AnalyzerSdk["Struct"]["fromJavaScript"]>[0];
 
-function buildProvider(sdk: AnalyzerSdk, byUrn: Map<string, AnalyzedResource>, r: AnalyzedResource): analyzerproto.AnalyzerProviderResource | undefined {
+function buildProvider(sdk: AnalyzerSdk, byUrn: ReadonlyMap<string, AnalyzedResource>, r: AnalyzedResource): analyzerproto.AnalyzerProviderResource | undefined {
   const provider = r.providerUrn ? byUrn.get(r.providerUrn) : undefined;
   if (!provider) return undefined;
   const message = new sdk.analyzerproto.AnalyzerProviderResource();
@@ -174,6 +180,51 @@ function buildProvider(sdk: AnalyzerSdk, byUrn: Map<string, AnalyzedResource>, r
   message.setName(provider.name);
   message.setProperties(sdk.Struct.fromJavaScript(provider.inputs as StructInput));
   return message;
+}
+
+/** The Analyze request for one resource, as the engine builds it. */
+export function analyzeRequest(sdk: AnalyzerSdk, byUrn: ReadonlyMap<string, AnalyzedResource>, r: AnalyzedResource): analyzerproto.AnalyzeRequest {
+  const req = new sdk.analyzerproto.AnalyzeRequest();
+  req.setUrn(r.urn);
+  req.setType(r.type);
+  req.setName(r.name);
+  req.setProperties(sdk.Struct.fromJavaScript(r.inputs as StructInput));
+  req.setOptions(buildOptions(sdk.analyzerproto, r));
+  const provider = buildProvider(sdk, byUrn, r);
+  if (provider) req.setProvider(provider);
+  return req;
+}
+
+/** The AnalyzeStack request over every resource, as the engine builds it. */
+export function analyzeStackRequest(
+  sdk: AnalyzerSdk,
+  resources: readonly AnalyzedResource[],
+  byUrn: ReadonlyMap<string, AnalyzedResource> = new Map(resources.map((r) => [r.urn, r])),
+): analyzerproto.AnalyzeStackRequest {
+  const proto = sdk.analyzerproto;
+  const request = new proto.AnalyzeStackRequest();
+  request.setResourcesList(
+    resources.map((r) => {
+      const message = new proto.AnalyzerResource();
+      message.setUrn(r.urn);
+      message.setType(r.type);
+      message.setName(r.name);
+      message.setProperties(sdk.Struct.fromJavaScript(r.outputs as StructInput));
+      message.setOptions(buildOptions(proto, r));
+      const provider = buildProvider(sdk, byUrn, r);
+      if (provider) message.setProvider(provider);
+      if (r.parent) message.setParent(r.parent);
+      message.setDependenciesList(r.dependencies);
+      const deps = message.getPropertydependenciesMap();
+      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        const entry = new proto.AnalyzerPropertyDependencies();
+        entry.setUrnsList(urns);
+        deps.set(key, entry);
+      }
+      return message;
+    }),
+  );
+  return request;
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -192,7 +243,6 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 export async function analyzeWithPack(stack: CapturedStack, request: PackRequest, options: AnalyzeOptions = {}): Promise<PackAnalysis> {
   const { pack } = request;
   const sdk = pack.proto;
-  const proto = sdk.analyzerproto;
   const started = Date.now();
   const config = reconcilePolicyConfig(pack.info, request.config, request.configSource);
   await pack.configure(config);
@@ -216,17 +266,10 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
   const remediations: PackAnalysis["remediations"] = [];
 
   const perResource = await mapLimit(
-    resources.filter((r) => r.analyzeEach),
+    resources.filter((r) => r.analyzeEach !== false),
     options.concurrency ?? 8,
     async (r) => {
-      const req = new proto.AnalyzeRequest();
-      req.setUrn(r.urn);
-      req.setType(r.type);
-      req.setName(r.name);
-      req.setProperties(sdk.Struct.fromJavaScript(r.inputs as StructInput));
-      req.setOptions(buildOptions(proto, r));
-      const provider = buildProvider(sdk, byUrn, r);
-      if (provider) req.setProvider(provider);
+      const req = analyzeRequest(sdk, byUrn, r);
       if (remediating) {
         // Like the engine: remediations run first and their properties are what gets analyzed.
         for (const remediation of await pack.remediate(req)) {
@@ -249,30 +292,7 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
     for (const d of result.diagnostics) diagnostics.push({ ...d, urn: r.urn, phase: "resource" });
   }
 
-  const stackRequest = new proto.AnalyzeStackRequest();
-  stackRequest.setResourcesList(
-    resources.map((r) => {
-      const message = new proto.AnalyzerResource();
-      message.setUrn(r.urn);
-      message.setType(r.type);
-      message.setName(r.name);
-      message.setProperties(sdk.Struct.fromJavaScript(r.outputs as StructInput));
-      message.setOptions(buildOptions(proto, r));
-      const provider = buildProvider(sdk, byUrn, r);
-      if (provider) message.setProvider(provider);
-      if (r.parent) message.setParent(r.parent);
-      message.setDependenciesList(r.dependencies);
-      const deps = message.getPropertydependenciesMap();
-      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-        // The engine skips properties without dependencies (analyzer_plugin.go AnalyzeStack).
-        if (urns.length === 0) continue;
-        const entry = new proto.AnalyzerPropertyDependencies();
-        entry.setUrnsList(urns);
-        deps.set(key, entry);
-      }
-      return message;
-    }),
-  );
+  const stackRequest = analyzeStackRequest(sdk, resources, byUrn);
   const stackResult = await pack.analyzeStack(stackRequest);
   const notApplicable = new Set(stackResult.notApplicable);
   for (const policy of stackPolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: pack.info.name, policy, urn: stack.stackUrn });
