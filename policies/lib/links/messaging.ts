@@ -9,7 +9,7 @@ import { parseArn } from "../arn";
 import { aws } from "../aws-types";
 import { addUnique, emptyResolution, type GraphResource, type Resolution, type StackGraph } from "../graph";
 import { FUNCTION_OR_ALIAS, functionsBehind, resolveFunction } from "./invoked-function";
-import { asString, isRecord, isUnknown, parseJsonValue, readPath, UNKNOWN_STRING, type JsonRead } from "../values";
+import { asNumber, asString, isRecord, isUnknown, parseJsonValue, readPath, UNKNOWN_STRING, type JsonRead } from "../values";
 
 /** SQS queue resource types. */
 export const QUEUE_TYPES: readonly string[] = [aws.sqs.Queue];
@@ -182,8 +182,9 @@ function maxReceiveCountOf(document: JsonRead): Redrive["maxReceiveCount"] {
     if (isUnknown(raw)) {
         return { known: false };
     }
-    const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : NaN;
-    return { known: true, value: Number.isFinite(n) ? n : undefined };
+    // SQS takes a whole number (a number or a plain decimal string); anything else counts as absent.
+    const n = asNumber(raw);
+    return { known: true, value: n !== undefined && Number.isInteger(n) ? n : undefined };
 }
 
 /**

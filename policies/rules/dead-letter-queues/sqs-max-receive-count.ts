@@ -39,7 +39,7 @@ export const sqsMaxReceiveCount = stackRule({
             if (!count.known) {
                 findings.push(unresolvable("redrivePolicy", `maxReceiveCount in ${where} is inside a value computed during deployment`));
             } else if (count.value === undefined) {
-                findings.push(violation(`${where} has no maxReceiveCount; set maxReceiveCount between ${config.min} and ${config.max}.`));
+                findings.push(violation(`${where} has no valid maxReceiveCount (a whole number); set maxReceiveCount between ${config.min} and ${config.max}.`));
             } else if (count.value < config.min || count.value > config.max) {
                 findings.push(violation(`maxReceiveCount is ${count.value} in ${where}; set it between ${config.min} and ${config.max}.`));
             }

@@ -23,7 +23,7 @@ describe("sqs-max-receive-count", () => {
         });
         assert.deepEqual(r.violations, ["fifty mandatory", "missing mandatory", "one mandatory"]);
         assert.match(r.messages["one"], /maxReceiveCount is 1 in redrivePolicy; set it between 5 and 10/);
-        assert.match(r.messages["missing"], /no maxReceiveCount/);
+        assert.match(r.messages["missing"], /no valid maxReceiveCount \(a whole number\)/);
     });
 
     it("takes its bounds from policy config", async () => {
