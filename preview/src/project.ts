@@ -159,6 +159,28 @@ export function chooseStack(project: PulumiProject, requested: string | undefine
   throw new UsageError(`No stack given and ${project.stackConfigDir} has several stacks (${stacks.join(", ")}); pass --stack NAME.`);
 }
 
+function isSecure(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
+}
+
+/**
+ * A config value with every `secure:` value in it (at the top or nested in a structured value)
+ * replaced by the stand-in; `secret` when there was one, so the whole key is a secret, as Pulumi
+ * marks a structured value that holds a secure part.
+ */
+function withoutCiphertext(value: unknown): { value: unknown; secret: boolean } {
+  if (isSecure(value)) return { value: SECRET_PLACEHOLDER, secret: true };
+  if (Array.isArray(value)) {
+    const items = value.map(withoutCiphertext);
+    return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Yaml).map(([k, v]) => [k, withoutCiphertext(v)] as const);
+    return { value: Object.fromEntries(entries.map(([k, v]) => [k, v.value])), secret: entries.some(([, v]) => v.secret) };
+  }
+  return { value, secret: false };
+}
+
 export function loadStackConfig(project: PulumiProject, stack: string): StackConfig {
   const config: Record<string, string> = { ...project.configDefaults };
   const secretKeys: string[] = [];
@@ -170,12 +192,9 @@ export function loadStackConfig(project: PulumiProject, stack: string): StackCon
     if (typeof entries !== "object" || entries === null || Array.isArray(entries)) throw new UsageError(`${file}: "config" must be a mapping of keys to values.`);
     for (const [rawKey, value] of Object.entries(entries as Yaml)) {
       const key = namespaced(project.name, rawKey);
-      if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value) {
-        config[key] = SECRET_PLACEHOLDER;
-        secretKeys.push(key);
-      } else {
-        config[key] = encodeValue(value);
-      }
+      const { value: plain, secret } = withoutCiphertext(value);
+      config[key] = encodeValue(plain);
+      if (secret) secretKeys.push(key);
     }
   }
   return { config, secretKeys };
