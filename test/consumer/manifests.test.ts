@@ -62,7 +62,7 @@ describe("published package manifests", () => {
       const manifest = read(manifestFile);
       for (const [name, version] of Object.entries(manifest.dependencies ?? {})) {
         if (name === "faultguard-aws") continue;
-        const tested = root.dependencies[name] ?? root.devDependencies[name];
+        const tested = root.dependencies[name] ?? root.devDependencies[name] ?? read("policies/package.json").dependencies?.[name];
         if (tested !== undefined) assert.equal(version, tested, `${manifestFile}: ${name}`);
       }
     });
