@@ -1,5 +1,6 @@
 // The program's own output (stdout and stderr) as faultguard passes it on: live up to a limit, then
 // only the end is kept (the end is where a failure shows), and what was cut is said, with its size.
+import { type Readable } from "node:stream";
 
 /** Output passed on live before the rest is held back (bytes). */
 export const LIVE_OUTPUT_BYTES = 64 * 1024;
@@ -51,11 +52,12 @@ export class ProgramOutput {
 }
 
 /** Resolves when the stream has ended, or after `limitMs` (a helper outside the group may hold it open). */
-export function ended(stream: NodeJS.ReadableStream | null, limitMs: number): Promise<void> {
-  if (!stream) return Promise.resolve();
+export function ended(stream: Readable | null, limitMs: number): Promise<void> {
+  // Already closed: its "close" event has been emitted and will not come again.
+  if (!stream || stream.closed || stream.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
+    // Not unref'd: while we wait, this timer is what keeps the process alive.
     const timer = setTimeout(resolve, limitMs);
-    timer.unref();
     stream.once("close", () => {
       clearTimeout(timer);
       resolve();
