@@ -87,9 +87,8 @@ const step = (r: GraphResource, note: string): ChainStep => ({ urn: r.urn, name:
 // ------------------------------------------------------------------------------------------------
 
 function targetGroupTiming(graph: StackGraph, compute: GraphResource): { interval: number; unhealthy: number; healthy: number; sourced: string[]; tg?: GraphResource } {
-    const tg = graph
-        .ofType(aws.lb.TargetGroup, aws.alb.TargetGroup)
-        .find((t) => graph.referrers(t, { properties: ["targetGroupArns", "loadBalancers"] }).some((e) => e.resource === compute));
+    const tgTypes = [aws.lb.TargetGroup, aws.alb.TargetGroup];
+    const tg = graph.resolve(compute, compute.type === aws.ecs.Service ? "loadBalancers" : "targetGroupArns", tgTypes).targets[0];
     const hc = tg?.read("healthCheck");
     const block = hc && hc.known && isRecord(hc.value) ? hc.value : {};
     const interval = asNumber(block["interval"]);
@@ -570,6 +569,7 @@ export function assess(graph: StackGraph, options: AssessOptions): Assessment {
     const zoneList = [...zones].sort();
 
     const disruptions = new Map<string, Disruption>();
+    const lostSets = new Map<Disruption, Set<string>>();
     const verdicts: Verdict[] = [];
     const disruption = (kind: DisruptionKind, id: string, label: string): Disruption => {
         let d = disruptions.get(id);
@@ -585,7 +585,12 @@ export function assess(graph: StackGraph, options: AssessOptions): Assessment {
         const reason = `${leadIn}: ${[...p.notes, tail].join(" → ")}`;
         const lost = new Set(p.lost.map((r) => r.urn));
         if (state === "down") lost.add(m.subject.urn);
-        d.lost = [...new Set([...d.lost, ...lost])];
+        let set = lostSets.get(d);
+        if (!set) {
+            set = new Set();
+            lostSets.set(d, set);
+        }
+        for (const u of lost) set.add(u);
         const hasData = m.data.length > 0;
         verdicts.push({
             subject: m.subject.urn,
@@ -601,7 +606,6 @@ export function assess(graph: StackGraph, options: AssessOptions): Assessment {
         });
     };
 
-    const nats = graph.ofType(aws.ec2.NatGateway);
     for (const m of models) {
         // Each AZ in turn.
         for (const zone of zoneList) {
@@ -625,7 +629,7 @@ export function assess(graph: StackGraph, options: AssessOptions): Assessment {
         }
         // Each NAT gateway its compute routes through.
         const used = new Set(m.computes.flatMap((c) => c.placement.subnets.flatMap((s) => s.nats)));
-        for (const nat of nats.filter((n) => used.has(n))) {
+        for (const nat of used) {
             const p = start();
             for (const c of m.computes) merge(p, evalComputeLoss(topo, c, { nat }));
             emit(m, disruption("nat", `nat:${nat.urn}`, `NAT gateway ${nat.name}`), p, `NAT gateway ${nat.name} lost`);
@@ -648,6 +652,7 @@ export function assess(graph: StackGraph, options: AssessOptions): Assessment {
         emit(m, disruption("region", "region", "Region"), p, "Region lost");
     }
 
+    for (const [d, set] of lostSets) d.lost = [...set];
     const misses = verdicts.flatMap((v) => missesOf(v, disruptions.get(v.disruption)!.category, options.policy, options.profile));
     const usedSources = new Set(verdicts.flatMap((v) => [...v.rto.sources, ...(v.rpo?.sources ?? [])]));
     return {

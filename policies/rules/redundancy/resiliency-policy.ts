@@ -1,6 +1,6 @@
 import { aws } from "../../lib/aws-types";
-import { type GraphResource } from "../../lib/graph";
-import { assessmentOf, resiliencyConfigSchema } from "../../lib/resilience";
+import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { assessmentOf, resiliencyConfigSchema, type Assessment, type Verdict } from "../../lib/resilience";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
 import { COMPUTE_TYPES, DATA_TYPES, ENTRY_TYPES } from "../../lib/resilience/topology";
 
@@ -34,23 +34,42 @@ export const resiliencyPolicy = stackRule({
     anchors: { other: ["AWS Resilience Hub resiliency policy (RTO/RPO per application, infrastructure, AZ and Region disruption)"], wellArchitected: ["REL13-BP01", "REL10-BP01", "REL11-BP01"], gap: true },
     config: resiliencyConfigSchema,
     check(resource, ctx) {
-        const a = assessmentOf(ctx.graph, ctx.profile, ctx.config);
-        const owner = (cause: string, subject: string): string => {
-            const r: GraphResource | undefined = ctx.graph.get(cause);
-            return r && REPORTED_ON.includes(r.type) ? cause : subject;
-        };
-        const findings: Finding[] = [];
-        // Only misses that the sourced figures prove are reported; unconfirmed ones (an unsourced
-        // part could exceed the target) stay in the report, out of mandatory verdicts.
-        for (const miss of a.misses) {
-            if (miss.certainty === "certain" && owner(miss.cause, miss.subject) === resource.urn) findings.push(violation(miss.message));
-        }
-        const categories = new Map(a.disruptions.map((d) => [d.id, d.category]));
-        const unknown = a.verdicts.filter((v) => v.state === "unknown" && owner(v.cause ?? v.subject, v.subject) === resource.urn && a.policy[categories.get(v.disruption)!]);
-        if (unknown.length > 0) {
-            const what = [...new Set(unknown.flatMap((v) => v.unknown ?? []))];
-            findings.push(unresolvable(what[0] ?? "placement", `the resilience verdict for ${[...new Set(unknown.map((v) => v.disruption))].join(", ")} needs ${what.join("; ")}`));
-        }
-        return findings;
+        return findingsByResource(ctx.graph, assessmentOf(ctx.graph, ctx.profile, ctx.config)).get(resource.urn) ?? [];
     },
 });
+
+const indexed = new WeakMap<Assessment, Map<string, Finding[]>>();
+
+/** The assessment's findings by the resource they are reported on; built once per assessment. */
+function findingsByResource(graph: StackGraph, a: Assessment): Map<string, Finding[]> {
+    let byUrn = indexed.get(a);
+    if (byUrn) return byUrn;
+    byUrn = new Map();
+    const add = (urn: string, f: Finding) => {
+        const list = byUrn!.get(urn);
+        if (list) list.push(f);
+        else byUrn!.set(urn, [f]);
+    };
+    const owner = (cause: string, subject: string): string => {
+        const r: GraphResource | undefined = graph.get(cause);
+        return r && REPORTED_ON.includes(r.type) ? cause : subject;
+    };
+    // Only misses that the sourced figures prove are reported; unconfirmed ones (an unsourced part
+    // could exceed the target) stay in the report, out of mandatory verdicts.
+    for (const miss of a.misses) {
+        if (miss.certainty === "certain") add(owner(miss.cause, miss.subject), violation(miss.message));
+    }
+    const categories = new Map(a.disruptions.map((d) => [d.id, d.category]));
+    const unknown = new Map<string, Verdict[]>();
+    for (const v of a.verdicts) {
+        if (v.state !== "unknown" || !a.policy[categories.get(v.disruption)!]) continue;
+        const urn = owner(v.cause ?? v.subject, v.subject);
+        unknown.set(urn, [...(unknown.get(urn) ?? []), v]);
+    }
+    for (const [urn, verdicts] of unknown) {
+        const what = [...new Set(verdicts.flatMap((v) => v.unknown ?? []))];
+        add(urn, unresolvable(what[0] ?? "placement", `the resilience verdict for ${[...new Set(verdicts.map((v) => v.disruption))].join(", ")} needs ${what.join("; ")}`));
+    }
+    indexed.set(a, byUrn);
+    return byUrn;
+}

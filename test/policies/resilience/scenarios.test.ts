@@ -259,7 +259,8 @@ describe("resilience scenarios (labelled, first preview: every ID unknown)", fun
             const v = verdict(a, "uploads-fn ← uploads", "poison");
             assert.equal(v.state, "degraded");
             assert.equal(v.rpo?.automatic, false);
-            assert.ok(v.rpo?.sources.includes("sqs-default-retention"), "retention unset: the SQS default applies");
+            // Retention unset: 4 days, the provider's default (filled offline) and SQS's documented one.
+            assert.match(v.rpo?.derivation ?? "", /deleted after the retention period \(345600 s\)/);
             const queue = a.placement.find((p) => p.name === "uploads")!;
             assert.equal(v.cause, queue.urn);
             assert.ok(a.misses.some((m) => m.cause === queue.urn && m.objective === "rpo" && m.certainty === "certain"));
