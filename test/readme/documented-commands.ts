@@ -17,7 +17,7 @@ import * as path from "node:path";
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const README = path.join(REPO_ROOT, "README.md");
 
-export type PreviewRunName = "prod" | "dev" | "noncompliant" | "badConfig" | "sarif" | "junit";
+export type PreviewRunName = "prod" | "dev" | "noncompliant" | "badConfig" | "sarif" | "junit" | "html";
 
 export interface PreviewRun {
     /** The command exactly as the README documents it. */
@@ -35,6 +35,7 @@ export const PREVIEW_RUNS: Record<PreviewRunName, PreviewRun> = {
     badConfig: { readme: "npm run preview -- --config faultguard-example:profile=staging", appended: "", exitCode: 2 },
     sarif: { readme: "npx faultguard preview --stack prod --format sarif --output faultguard.sarif", appended: "", exitCode: 0 },
     junit: { readme: "npx faultguard preview --stack prod --format junit --output faultguard.junit.xml", appended: "", exitCode: 0 },
+    html: { readme: "npx faultguard preview --stack dev --format html --output resilience.html", appended: "", exitCode: 0 },
 };
 
 /**

@@ -5,6 +5,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { allRules } from "../../policies/rules";
+import { missesOf, PROFILE_POLICIES } from "../../policies/lib/resilience/policy";
 import { type Report } from "../../preview/src/report/model";
 import { type CommandResult, PREVIEW_RUNS, type PreviewRunName, REPO_ROOT, runCommand } from "../readme/documented-commands";
 
@@ -24,7 +25,7 @@ function commandOf(name: PreviewRunName): string {
 }
 
 /** The file a run writes with --output (in the repository root), if any. */
-const OUTPUT_FILES: Partial<Record<PreviewRunName, string>> = { sarif: "faultguard.sarif", junit: "faultguard.junit.xml" };
+const OUTPUT_FILES: Partial<Record<PreviewRunName, string>> = { sarif: "faultguard.sarif", junit: "faultguard.junit.xml", html: "resilience.html" };
 
 interface Run extends CommandResult {
     /** What the run wrote to its --output file, read (and the file removed) as soon as it finished. */
@@ -68,7 +69,7 @@ describe("stacks end to end: the README's preview commands", function () {
     let results: Map<PreviewRunName, Run>;
 
     before(async () => {
-        results = await runAll(["prod", "noncompliant", "dev", "badConfig", "sarif", "junit"]);
+        results = await runAll(["prod", "noncompliant", "dev", "badConfig", "sarif", "junit", "html"]);
     });
 
     function written(name: PreviewRunName): string {
@@ -162,5 +163,49 @@ describe("stacks end to end: the README's preview commands", function () {
         assert.deepEqual(sarif.runs.flatMap((r) => r.results), []);
         const junit = written("junit");
         assert.match(junit, /<testsuites[^>]*\bfailures="0"/);
+    });
+    it("resilience: the prod stack survives the loss of any one AZ within the production policy", () => {
+        const { resilience } = reportOf(result("prod"), "prod");
+        assert.ok(resilience, "the JSON report has a resilience section");
+        assert.deepEqual(resilience.zones, ["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+        const az = resilience.verdicts.filter((v) => v.disruption.startsWith("az:"));
+        assert.equal(az.length, 3 * resilience.subjects.length);
+        assert.deepEqual(az.filter((v) => v.state === "down" || v.state === "unknown").map((v) => v.reason), []);
+        for (const v of az) assert.ok(v.rto.automatic && v.rto.upperSeconds !== null && v.rto.upperSeconds <= 300, `${v.reason}: RTO ${JSON.stringify(v.rto)}`);
+        assert.deepEqual(resilience.misses.map((m) => m.message), []);
+        const web = resilience.verdicts.find((v) => v.disruption === "az:eu-west-1a" && resilience.subjects.find((s) => s.urn === v.subject)?.name === "web-alb");
+        assert.equal(web?.state, "degraded");
+        assert.match(web?.reason ?? "", /web-asg keeps 2 of 3 instances \(2 of 3 AZs\).*db-primary Multi-AZ: fails over to its standby in another AZ/);
+    });
+
+    it("resilience: the dev stack does not survive one AZ under the production policy, and says exactly why", () => {
+        const { resilience } = reportOf(result("dev"), "dev");
+        assert.ok(resilience);
+        assert.equal(resilience.profile, "development");
+        assert.deepEqual(resilience.misses, [], "development has no targets");
+        const category = new Map(resilience.disruptions.map((d) => [d.id, d.category]));
+        const misses = resilience.verdicts.flatMap((v) => missesOf(v, category.get(v.disruption)!, PROFILE_POLICIES.production, "production"));
+        const azA = misses.find((m) => m.disruption === "az:eu-west-1a" && m.certainty === "certain" && /web-alb down/.test(m.message));
+        assert.ok(azA, misses.map((m) => m.message).join("\n"));
+        assert.match(azA.message, /AZ eu-west-1a: subnet network-private-1 routes 0\.0\.0\.0\/0 through network-nat-0 in eu-west-1a → web-asg loses egress in every AZ → .*web-alb down/);
+        assert.ok(misses.some((m) => m.disruption.startsWith("primary:") && /db-primary: Single-AZ/.test(m.message)));
+    });
+
+    it("resilience: the noncompliant stack misses the production policy, reported on the resources that cause it (mandatory)", () => {
+        const report = reportOf(result("noncompliant"), "noncompliant");
+        const findings = report.violations.filter((v) => v.policy === "resiliency-policy");
+        assert.ok(findings.every((f) => f.enforcementLevel === "mandatory"));
+        const on = (type: string) => findings.filter((f) => f.type === type).map((f) => f.message).join("\n");
+        assert.match(on("aws:ec2/natGateway:NatGateway"), /NAT gateway nat lost: subnet private-a routes 0\.0\.0\.0\/0 through nat in \S+a → \S+ loses egress in every AZ → \S+ down/);
+        assert.match(on("aws:sqs/queue:Queue"), /poison message on uploads: uploads has no dead-letter queue/);
+        assert.match(on("aws:rds/instance:Instance"), /Single-AZ/);
+        assert.match(on("aws:autoscaling/group:Group"), /has subnets only in/);
+    });
+
+    it("resilience: --format html writes one self-contained page with the matrix and the diagram's data", () => {
+        const html = written("html");
+        assert.match(html, /<table id="matrix">/);
+        assert.match(html, /<td class="down"[^>]*>DOWN<\/td>/);
+        assert.doesNotMatch(html, /<script[^>]+src=/);
     });
 });
