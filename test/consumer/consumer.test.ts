@@ -144,7 +144,7 @@ describe("consumer end to end: install the packed packages into a `pulumi new aw
         try {
           const line = planted.split("\n").findIndex((l) => l.includes('new aws.sqs.Queue("orders")')) + 1;
           const text = check(await inConsumer("npx faultguard preview . --stack dev"), 1, "preview of the planted queue");
-          assert.match(text.stdout, /\[mandatory\]\s+sqs-dlq\s+\(aws:sqs\/queue:Queue: orders\)/);
+          assert.match(text.stdout, /\[mandatory[^\]]*\]\s+sqs-dlq\s+\([^)]*: orders\)/);
           const sarifCommand = commands.find((c) => c.includes("--format sarif"));
           assert.ok(sarifCommand);
           check(await inConsumer(sarifCommand), 1, sarifCommand);
@@ -161,7 +161,7 @@ describe("consumer end to end: install the packed packages into a `pulumi new aw
             // The installed pack by path, as `pulumi preview --policy-pack` takes it.
             const withPack = check(await inConsumer("npx faultguard preview . --stack dev --policy-pack node_modules/faultguard-aws"), 1, "--policy-pack node_modules/faultguard-aws");
             assert.match(withPack.stdout, /faultguard-aws@v\d+\.\d+\.\d+ \(local: .*node_modules\/faultguard-aws\)/);
-            assert.match(withPack.stdout, /sqs-dlq\s+\(aws:sqs\/queue:Queue: orders\)/);
+            assert.match(withPack.stdout, /\[mandatory[^\]]*\]\s+sqs-dlq\s+\([^)]*: orders\)/);
           }
         } finally {
           fs.writeFileSync(path.join(dir, "index.ts"), program);
