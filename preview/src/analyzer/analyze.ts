@@ -217,6 +217,8 @@ export function analyzeStackRequest(
       message.setDependenciesList(r.dependencies);
       const deps = message.getPropertydependenciesMap();
       for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        // The engine sends a property's dependencies only when it has some (analyzer_plugin.go AnalyzeStack).
+        if (urns.length === 0) continue;
         const entry = new proto.AnalyzerPropertyDependencies();
         entry.setUrnsList(urns);
         deps.set(key, entry);
