@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { BUCKET_TYPES, LOG_SINK_PATHS } from "../../lib/links/buckets";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 import { asString, isRecord } from "../../lib/values";
 
-const BUCKET_TYPES = [aws.s3.Bucket, aws.s3.BucketV2] as const;
 
 interface ReplicationIndex {
     /** Buckets that are the source of an enabled replication rule (via aws.s3.BucketReplicationConfig). */
@@ -16,17 +16,6 @@ interface ReplicationIndex {
     /** Buckets other resources write logs to: their data is a by-product, not worth a second region. */
     logSinks: Set<GraphResource>;
 }
-
-/** Where resources name the bucket they deliver logs to. */
-const LOG_SINK_PATHS: ReadonlyArray<readonly [string, readonly string[]]> = [
-    [aws.lb.LoadBalancer, ["accessLogs.bucket", "connectionLogs.bucket", "healthCheckLogs.bucket"]],
-    [aws.alb.LoadBalancer, ["accessLogs.bucket", "connectionLogs.bucket", "healthCheckLogs.bucket"]],
-    [aws.elb.LoadBalancer, ["accessLogs.bucket"]],
-    [aws.s3.BucketLogging, ["targetBucket"]],
-    [aws.s3.BucketLoggingV2, ["targetBucket"]],
-    [aws.cloudfront.Distribution, ["loggingConfig.bucket"]],
-    [aws.ec2.FlowLog, ["logDestination"]],
-];
 
 const indexes = new WeakMap<StackGraph, ReplicationIndex>();
 
