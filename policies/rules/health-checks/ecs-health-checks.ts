@@ -3,11 +3,7 @@ import { aws } from "../../lib/aws-types";
 import { containerDefinitions, serviceTaskDefinition } from "../../lib/links/ecs";
 import { type GraphResource, type StackGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
-import { asNumber, isRecord } from "../../lib/values";
-
-/** AWS's target group health check defaults when no healthCheck block is declared: 2 failures × 30 s. */
-const AWS_DEFAULT_INTERVAL_SECONDS = 30;
-const AWS_DEFAULT_UNHEALTHY_THRESHOLD = 2;
+import { healthCheckTiming } from "../../lib/target-group-health-check";
 
 /**
  * The earliest a load balancer can mark a new task unhealthy (unhealthyThreshold × interval of its
@@ -20,14 +16,14 @@ function earliestUnhealthySeconds(graph: StackGraph, service: GraphResource): nu
     }
     let earliest = Number.POSITIVE_INFINITY;
     for (const tg of groups.targets) {
-        const hc = tg.read("healthCheck");
-        if (!hc.known) {
+        // A declared block carries the provider's defaults (3 × 30 s); without one, AWS's (2 × 30 s).
+        const timing = healthCheckTiming(tg);
+        if (!timing.known) {
             return undefined;
         }
-        const block = isRecord(hc.value) ? hc.value : undefined;
-        const interval = asNumber(block?.["interval"]) ?? AWS_DEFAULT_INTERVAL_SECONDS;
-        const unhealthy = asNumber(block?.["unhealthyThreshold"]) ?? AWS_DEFAULT_UNHEALTHY_THRESHOLD;
-        earliest = Math.min(earliest, interval * unhealthy);
+        if (timing.enabled) {
+            earliest = Math.min(earliest, timing.intervalSeconds * timing.unhealthyThreshold);
+        }
     }
     return earliest;
 }

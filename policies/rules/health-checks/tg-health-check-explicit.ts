@@ -1,18 +1,14 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { resourceRule, unresolvable, violation } from "../../lib/rule";
-import { asNumber, isRecord } from "../../lib/values";
-
-/** AWS/provider defaults for an explicit health check block: interval 30 s, 3 failures to mark unhealthy. */
-const DEFAULT_INTERVAL_SECONDS = 30;
-const DEFAULT_UNHEALTHY_THRESHOLD = 3;
+import { healthCheckTiming } from "../../lib/target-group-health-check";
 
 export const tgHealthCheckExplicit = resourceRule({
     id: "tg-health-check-explicit",
     title: "Target groups keep health checks on and detect a failed target quickly",
     pillar: "health-checks",
     description:
-        "A target group's health checks are not disabled, and a failed target is detected within `maxDetectionSeconds` (`unhealthyThreshold` × `interval`; absent values are the defaults 3 × 30 s). The default check (GET / expecting 200 on the traffic port) is a real health check: a group that relies on it, or declares a `healthCheck` without a `path` or `matcher`, is not flagged, because whether `/` proves health depends on the application. Lambda target groups are exempt (their health checks are optional and off by default).",
+        "A target group's health checks are not disabled, and a failed target is detected within `maxDetectionSeconds` (`unhealthyThreshold` × `interval`: in a declared `healthCheck` block, absent values are the provider's defaults, 3 × 30 s, which it fills in before policies run; without a block, AWS's own defaults apply, 2 × 30 s). The default check (GET / expecting 200 on the traffic port) is a real health check: a group that relies on it, or declares a `healthCheck` without a `path` or `matcher`, is not flagged, because whether `/` proves health depends on the application. Lambda target groups are exempt (their health checks are optional and off by default).",
     remediation: [
         "Keep health checks enabled and detect failures within the budget; point them at an endpoint that proves the target can serve when `/` does not:",
         "```ts",
@@ -45,22 +41,21 @@ export const tgHealthCheckExplicit = resourceRule({
         if (tg.string("targetType") === "lambda") {
             return [];
         }
-        const hcRead = tg.read("healthCheck");
-        if (!hcRead.known) {
-            return [unresolvable("healthCheck")];
+        const timing = healthCheckTiming(tg);
+        if (!timing.known) {
+            return [unresolvable(timing.path)];
         }
-        const hc = isRecord(hcRead.value) ? hcRead.value : undefined;
-        if (hc && hc["enabled"] === false) {
+        if (!timing.enabled) {
             return [violation("healthCheck.enabled is false; enable health checks so the load balancer stops routing to failed targets.")];
         }
         // The default check, or a declared one without path/matcher (GET / expecting 200), is judged
         // by what it does, like any other: only disabling it or slow detection is a finding.
-        const interval = asNumber(hc?.["interval"]) ?? DEFAULT_INTERVAL_SECONDS;
-        const unhealthy = asNumber(hc?.["unhealthyThreshold"]) ?? DEFAULT_UNHEALTHY_THRESHOLD;
+        const { intervalSeconds: interval, unhealthyThreshold: unhealthy } = timing;
         if (interval * unhealthy > config.maxDetectionSeconds) {
+            const source = timing.declared ? "" : " (AWS's defaults: no healthCheck block is declared)";
             return [
                 violation(
-                    `a failed target keeps receiving traffic for up to ${interval * unhealthy} s (unhealthyThreshold ${unhealthy} × interval ${interval} s); lower healthCheck.unhealthyThreshold or healthCheck.interval to stay within ${config.maxDetectionSeconds} s.`,
+                    `a failed target keeps receiving traffic for up to ${interval * unhealthy} s (unhealthyThreshold ${unhealthy} × interval ${interval} s${source}); lower healthCheck.unhealthyThreshold or healthCheck.interval to stay within ${config.maxDetectionSeconds} s.`,
                 ),
             ];
         }

@@ -66,6 +66,24 @@ describe(`${RULE} (analyzer)`, () => {
         assert.match(violationsOf(slowStart, RULE)[0]?.message ?? "", /unhealthy after 60 s, before it has had 120 s to start/);
     });
 
+    it("regression (issue 14 item 1): a declared healthCheck block is timed with the provider's defaults (3 × 30 s), as the engine sees it after Check; no block, with AWS's (2 × 30 s)", async () => {
+        const report = await analyzeInline(
+            () => {
+                taskDefinition("web", JSON.stringify([{ name: "app", image: "app:1", essential: true, healthCheck: healthy }]));
+                const declared = new aws.lb.TargetGroup("declared", { port: 8080, protocol: "HTTP", targetType: "ip", vpcId: "vpc-1", healthCheck: { path: "/health" } });
+                const bare = new aws.lb.TargetGroup("bare", { port: 8080, protocol: "HTTP", targetType: "ip", vpcId: "vpc-1" });
+                const off = new aws.lb.TargetGroup("off", { port: 8080, protocol: "HTTP", targetType: "ip", vpcId: "vpc-1", healthCheck: { enabled: false } });
+                service("declared", "web:1", { loadBalancers: [{ targetGroupArn: declared.arn, containerName: "app", containerPort: 8080 }] });
+                service("bare", "web:1", { loadBalancers: [{ targetGroupArn: bare.arn, containerName: "app", containerPort: 8080 }] });
+                service("off", "web:1", { loadBalancers: [{ targetGroupArn: off.arn, containerName: "app", containerPort: 8080 }] });
+            },
+            { policyConfig: { [RULE]: { enforcementLevel: "advisory", startupSeconds: 75 } } },
+        );
+        // declared: 3 × 30 = 90 s ≥ 75 s, no grace period needed; bare: 2 × 30 = 60 s < 75 s; off: a disabled check fails no task.
+        assert.deepEqual(violationsOf(report, RULE).map((x) => [x.name, x.message.match(/unhealthy after (\d+) s/)?.[1]]), [["bare", "60"]]);
+        assert.deepEqual(notEvaluatedOf(report, RULE), []);
+    });
+
     it("a target group managed elsewhere: whether a grace period is needed cannot be decided", async () => {
         const report = await analyzeInline(() => {
             taskDefinition("ext", JSON.stringify([{ name: "app", image: "app:1", essential: true, healthCheck: healthy }]));

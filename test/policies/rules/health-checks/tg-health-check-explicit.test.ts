@@ -40,6 +40,39 @@ describe(`${RULE} (analyzer)`, () => {
         assert.match(byName.get("slow")!, /up to 600 s .*within 150 s/);
     });
 
+    it("regression (issue 14 item 1): a declared block is timed with the provider's defaults (3 × 30 s) the engine sees after Check, a target group without one with AWS's (2 × 30 s)", async () => {
+        const report = await analyzeInline(
+            () => {
+                new aws.lb.TargetGroup("bare", { port: 80, protocol: "HTTP", vpcId: "vpc-1" });
+                new aws.lb.TargetGroup("path-only", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/health" } });
+                new aws.alb.TargetGroup("faster", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/health", interval: 20 } });
+                new aws.lb.TargetGroup("geneve", { port: 6081, protocol: "GENEVE", vpcId: "vpc-1" });
+            },
+            { policyConfig: { [RULE]: { enforcementLevel: "advisory", maxDetectionSeconds: 60 } } },
+        );
+        const found = violationsOf(report, RULE);
+        assert.deepEqual(found.map((x) => x.name), ["path-only"]);
+        assert.match(found[0].message, /up to 90 s \(unhealthyThreshold 3 × interval 30 s\)/);
+        assert.deepEqual(notEvaluatedOf(report, RULE), []);
+        const tight = await analyzeInline(
+            () => {
+                new aws.lb.TargetGroup("bare", { port: 80, protocol: "HTTP", vpcId: "vpc-1" });
+                new aws.lb.TargetGroup("geneve", { port: 6081, protocol: "GENEVE", vpcId: "vpc-1" });
+            },
+            { policyConfig: { [RULE]: { enforcementLevel: "advisory", maxDetectionSeconds: 30 } } },
+        );
+        assert.deepEqual(violationsOf(tight, RULE).map((x) => x.message.match(/up to .*?\)/)?.[0]), ["up to 60 s (unhealthyThreshold 2 × interval 30 s (AWS's defaults: no healthCheck block is declared)"]);
+    });
+
+    it("an unknown interval or threshold inside a declared block is not taken for its default", async () => {
+        const report = await analyzeInline(() => {
+            const q = new aws.sqs.Queue("q", {});
+            new aws.lb.TargetGroup("computed-interval", { port: 80, protocol: "HTTP", vpcId: "vpc-1", healthCheck: { path: "/h", interval: q.arn.apply((a) => a.length) } });
+        });
+        assert.deepEqual(violationsOf(report, RULE), []);
+        assert.deepEqual(notEvaluatedOf(report, RULE).map((x) => x.name), ["computed-interval"]);
+    });
+
     it("honours maxDetectionSeconds from policy config", async () => {
         const report = await analyzeInline(
             () => {
