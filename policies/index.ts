@@ -3,10 +3,10 @@
 // server when imported.
 import { PolicyPack } from "@pulumi/policy";
 import { buildPolicies } from "./lib/pack";
-import { interceptConfigure } from "./lib/settings";
+import { watchEngineSetup } from "./lib/settings";
 import { allRules } from "./rules";
 
-interceptConfigure();
+watchEngineSetup();
 
 new PolicyPack("faultguard-aws", {
     description:

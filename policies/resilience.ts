@@ -3,7 +3,7 @@
 // Same code as the resiliency-policy rule; importing it does not start a policy pack.
 import { StackGraph, type PlainResource } from "./lib/graph";
 import { assessmentOf, type Assessment } from "./lib/resilience";
-import { resolveProfile, settingsSchema, SETTINGS_POLICY } from "./lib/settings";
+import { decideProfile } from "./lib/settings";
 
 export type { Assessment } from "./lib/resilience";
 
@@ -18,9 +18,14 @@ export const RESILIENCE_POLICY = "resiliency-policy";
 /** The name index.ts gives the pack. */
 export const PACK_NAME = "faultguard-aws";
 
-export function assessResources(resources: readonly PlainResource[], config: Readonly<Record<string, PolicyConfigLike>>, stackTags: Readonly<Record<string, string>> = {}): Assessment {
-    const settings = settingsSchema.safeParse(config[SETTINGS_POLICY]?.properties ?? {});
-    const profile = resolveProfile(settings.success ? settings.data : settingsSchema.parse({}), new Map(Object.entries(stackTags)));
+/** The stack's config and tags, as ConfigureStack sends them: they decide the profile. */
+export interface StackSettings {
+    config?: Readonly<Record<string, string>>;
+    tags?: Readonly<Record<string, string>>;
+}
+
+export function assessResources(resources: readonly PlainResource[], config: Readonly<Record<string, PolicyConfigLike>>, stack: StackSettings = {}): Assessment {
+    const { profile } = decideProfile(stack.config ?? {}, new Map(Object.entries(stack.tags ?? {})));
     const rule = config[RESILIENCE_POLICY];
     // A disabled rule still gets its assessment shown, without targets to miss.
     const properties = rule?.enforcementLevel === "disabled" ? { policy: {} } : (rule?.properties ?? {});

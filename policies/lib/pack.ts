@@ -20,7 +20,7 @@ import { StackGraph, type PolicyResourceLike } from "./graph";
 import { asDiagnosticReporter, type Diagnostic, type ReportDiagnostic } from "./policy-sdk";
 import { ResourceView, UnresolvableError } from "./resource";
 import { type EnforcementLevel, type Finding, type Profile, type ResourceRule, type Rule, shownByDefault } from "./rule";
-import { configStore, formatZodError, resolveProfile, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
+import { configStore, formatZodError, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
 import { unwrapProps } from "./values";
 import { encodeFinding, ruleTags, type WireFinding } from "./wire";
 
@@ -38,23 +38,20 @@ export function toConfigSchema(schema: z.ZodObject): Policy["configSchema"] {
     };
 }
 
-/** The level a rule advertises to the engine: its production level, or `disabled` for an opt-in rule. */
-export function advertisedLevel(rule: Rule): EnforcementLevel {
-    return shownByDefault(rule) ? rule.enforcement.production : "disabled";
-}
-
-/** The level a finding of `rule` is reported at, given the engine's config and the profile. */
-export function effectiveLevel(rule: Rule, configured: EnforcementLevel | undefined, profile: Profile): EnforcementLevel {
-    // The CLI fills in each policy's advertised default, so "configured == advertised" means "not
-    // overridden": then the profile decides. Any other configured level is the user's choice (which
-    // is also how one opt-in rule is turned on without the thorough profile).
-    if (configured !== undefined && configured !== advertisedLevel(rule)) {
-        return configured;
-    }
+/** A rule's level in a profile: opt-in rules are off except under `thorough`. */
+export function profileLevel(rule: Rule, profile: Profile): EnforcementLevel {
     if (!shownByDefault(rule) && profile !== "thorough") {
         return "disabled";
     }
     return profile === "development" ? rule.enforcement.development ?? rule.enforcement.production : rule.enforcement.production;
+}
+
+/**
+ * The level a finding of `rule` is reported at. The pack advertised `profile`'s levels, so the
+ * engine's config holds the user's level or that same default: whatever is configured applies.
+ */
+export function effectiveLevel(rule: Rule, configured: EnforcementLevel | undefined, profile: Profile): EnforcementLevel {
+    return configured ?? profileLevel(rule, profile);
 }
 
 interface Pass {
@@ -160,12 +157,12 @@ function reportFindings(rule: Rule, subject: ResourceView, findings: Outcome[], 
     }
 }
 
-function startPass(report: ReportDiagnostic, stackTags: ReadonlyMap<string, string> | undefined): Pass {
-    const { settings, error } = configStore.settings();
-    if (error) {
-        report({ name: SETTINGS_POLICY, enforcementLevel: "mandatory", message: error });
+function startPass(report: ReportDiagnostic): Pass {
+    const pass = startPassQuiet(report);
+    for (const message of [...configStore.settings().errors, ...configStore.profile().errors]) {
+        report({ name: SETTINGS_POLICY, enforcementLevel: "mandatory", message });
     }
-    return { settings, profile: resolveProfile(settings, stackTags), report, today: new Date().toISOString().slice(0, 10) };
+    return pass;
 }
 
 /** Level for this rule in this pass, or undefined when disabled; reports invalid rule config. */
@@ -208,13 +205,12 @@ export function evaluateResource(
     rulesByType: ReadonlyMap<string, readonly ResourceRule[]>,
     view: ResourceView,
     report: ReportDiagnostic,
-    stackTags?: ReadonlyMap<string, string>,
 ): void {
     const rules = rulesByType.get(view.type);
     if (!rules) {
         return;
     }
-    const pass = startPassQuiet(report, stackTags);
+    const pass = startPassQuiet(report);
     for (const rule of rules) {
         const prepared = prepare(rule, pass);
         if (!prepared) {
@@ -226,17 +222,19 @@ export function evaluateResource(
 }
 
 /** Like startPass, but settings errors are reported once per stack pass, not per resource. */
-function startPassQuiet(report: ReportDiagnostic, stackTags: ReadonlyMap<string, string> | undefined): Pass {
-    const { settings } = configStore.settings();
-    return { settings, profile: resolveProfile(settings, stackTags), report, today: new Date().toISOString().slice(0, 10) };
+function startPassQuiet(report: ReportDiagnostic): Pass {
+    return { settings: configStore.settings().settings, profile: configStore.profile().profile, report, today: new Date().toISOString().slice(0, 10) };
 }
 
-function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { enforcementLevel: PulumiEnforcementLevel } {
+function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { readonly enforcementLevel: PulumiEnforcementLevel } {
     return {
         name: rule.id,
         displayName: rule.title,
         description: rule.description,
-        enforcementLevel: advertisedLevel(rule) as PulumiEnforcementLevel,
+        // Read at every GetAnalyzerInfo (protoutil.js makeAnalyzerInfo): the stack's profile's level.
+        get enforcementLevel() {
+            return profileLevel(rule, configStore.advertisedProfile) as PulumiEnforcementLevel;
+        },
         severity: rule.severity,
         configSchema: toConfigSchema(rule.config),
         remediationSteps: rule.remediation,
@@ -245,8 +243,8 @@ function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { enforcemen
 }
 
 /** Evaluates every stack rule over one graph. Exported for tests and the benchmark. */
-export function evaluateStack(rules: readonly Rule[], graph: StackGraph, report: ReportDiagnostic, stackTags?: ReadonlyMap<string, string>): void {
-    const pass = startPass(report, stackTags);
+export function evaluateStack(rules: readonly Rule[], graph: StackGraph, report: ReportDiagnostic): void {
+    const pass = startPass(report);
     for (const rule of rules) {
         if (rule.scope !== "stack") {
             continue;
@@ -279,7 +277,7 @@ export function buildPolicies(rules: readonly Rule[]): Array<ResourceValidationP
         name: SETTINGS_POLICY,
         displayName: "faultguard settings and evaluation passes",
         description:
-            "Pack settings (profile, exemptions). Also evaluates every faultguard-aws rule: resource rules once per resource, cross-resource rules in one pass over the stack graph. Disabling it disables the pack.",
+            "Pack settings (exemptions; the profile is the stack's faultguard:profile config or tag). Also evaluates every faultguard-aws rule: resource rules once per resource, cross-resource rules in one pass over the stack graph. Disabling it disables the pack.",
         enforcementLevel: "mandatory",
         configSchema: toConfigSchema(settingsSchema),
         validateResource: (args: ResourceValidationArgs, report: SdkReportViolation) => {
@@ -287,17 +285,18 @@ export function buildPolicies(rules: readonly Rule[]): Array<ResourceValidationP
                 return;
             }
             const view = new ResourceView(args.type, args.urn, args.name, unwrapProps(args.props));
-            evaluateResource(rulesByType, view, asDiagnosticReporter(report), args.stackTags);
+            evaluateResource(rulesByType, view, asDiagnosticReporter(report));
         },
         validateStack: (args: StackValidationArgs, report: SdkReportViolation) => {
             const graph = StackGraph.fromPolicyResources(args.resources as unknown as PolicyResourceLike[]);
-            evaluateStack(rules, graph, asDiagnosticReporter(report), args.stackTags);
+            evaluateStack(rules, graph, asDiagnosticReporter(report));
         },
     };
     const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [enginePolicy];
     for (const rule of rules) {
-        // Metadata, level and config schema only; evaluated by the engine policy above.
-        policies.push({ ...policyInfo(rule), validateResource: [] });
+        // Metadata, level and config schema only; evaluated by the engine policy above. (Not a
+        // spread: that would freeze the level getter.)
+        policies.push(Object.assign(policyInfo(rule), { validateResource: [] }));
     }
     return policies;
 }

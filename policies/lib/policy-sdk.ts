@@ -5,7 +5,8 @@
 // 1. The object form of `reportViolation` (server.js `makeReportViolationFun`): lets one dispatcher
 //    policy report a finding under another policy's name, level, severity and description.
 // 2. The analyzer service registration (server.js `addService(AnalyzerService, { configure, … })`):
-//    lets the pack see the whole Configure request, not only each policy's own part.
+//    lets the pack see the whole Configure request, not only each policy's own part, and the
+//    ConfigureStack and GetAnalyzerInfo calls (the profile decides the levels it advertises).
 // 3. The unknown-value proxy (proxy.js): its raw-target key and its unknown sentinels, so rules read
 //    properties without an exception per unknown read.
 import { type EnforcementLevel, type ReportViolation } from "@pulumi/policy";
@@ -46,30 +47,38 @@ export function policyGrpcServerPrototype(): GrpcServerPrototype {
     return grpc.Server.prototype;
 }
 
+/** What the pack watches of the analyzer calls: each hook sees the request before @pulumi/policy does. */
+export interface SetupHooks {
+    getAnalyzerInfo?: (request: unknown) => void;
+    configure?: (request: unknown) => void;
+    configureStack?: (request: unknown) => void;
+}
+
 /**
- * Calls `onConfigure` with every Configure request before @pulumi/policy handles it. Must run
- * before `new PolicyPack(...)`, which registers the analyzer service on a gRPC server. Returns a
- * function that undoes the patch (for tests).
+ * Calls each hook with its request before @pulumi/policy handles it. Must run before
+ * `new PolicyPack(...)`, which registers the analyzer service on a gRPC server. Returns a function
+ * that undoes the patch (for tests).
  */
-export function interceptConfigure(onConfigure: (request: unknown) => void): () => void {
+export function interceptSetup(hooks: SetupHooks): () => void {
     const proto = policyGrpcServerPrototype();
     const original = proto.addService;
     proto.addService = function (this: unknown, service: unknown, impl: Record<string, Handler>) {
-        const configure = impl.configure;
-        if (typeof configure === "function") {
-            impl = {
-                ...impl,
-                configure(call, callback) {
-                    try {
-                        onConfigure(call.request);
-                    } catch {
-                        // Leave the SDK to report a malformed request in its own way.
-                    }
-                    return configure.call(this, call, callback);
-                },
+        const wrapped = { ...impl };
+        for (const [method, hook] of Object.entries(hooks) as Array<[string, ((request: unknown) => void) | undefined]>) {
+            const handler = impl[method];
+            if (typeof handler !== "function" || !hook) {
+                continue;
+            }
+            wrapped[method] = function (this: unknown, call, callback) {
+                try {
+                    hook(call.request);
+                } catch {
+                    // Leave the SDK to report a malformed request in its own way.
+                }
+                return handler.call(this, call, callback);
             };
         }
-        return original.call(this, service, impl);
+        return original.call(this, service, wrapped);
     };
     return () => {
         proto.addService = original;

@@ -96,6 +96,10 @@ export class InProcessPack implements AnalyzerPack {
     });
   }
 
+  async getAnalyzerInfo(): Promise<PackInfo> {
+    return decodeAnalyzerInfo((await this.call("getAnalyzerInfo", new this.proto.Empty(), undefined)) as analyzerproto.AnalyzerInfo);
+  }
+
   async configure(config: Record<string, PolicyConfigEntry>): Promise<void> {
     await this.call("configure", configureRequest(this.proto, config), this.packProto.ConfigureAnalyzerRequest);
   }

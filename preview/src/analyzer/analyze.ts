@@ -246,8 +246,9 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
   const { pack } = request;
   const sdk = pack.proto;
   const started = Date.now();
-  const config = reconcilePolicyConfig(pack.info, request.config, request.configSource);
-  await pack.configure(config);
+  // The engine's order (pkg/resource/plugin/analyzer_plugin.go NewPolicyAnalyzer, then
+  // pkg/engine/update.go): ConfigureStack, GetAnalyzerInfo, then Configure with the config reconciled
+  // against the levels that answer advertised (which may depend on the stack, as faultguard-aws's do).
   await pack.configureStack({
     project: stack.project,
     stack: stack.stack,
@@ -256,12 +257,15 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
     config: stack.config,
     secretKeys: [],
   });
+  const info = await pack.getAnalyzerInfo();
+  const config = reconcilePolicyConfig(info, request.config, request.configSource);
+  await pack.configure(config);
 
   const resources = analyzedResources(stack);
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const enabled = (name: string): boolean => config[name]?.enforcementLevel !== "disabled";
-  const resourcePolicies = pack.info.policies.filter((p) => p.policyType !== "stack" && enabled(p.name)).map((p) => p.name);
-  const stackPolicies = pack.info.policies.filter((p) => p.policyType === "stack" && enabled(p.name)).map((p) => p.name);
+  const resourcePolicies = info.policies.filter((p) => p.policyType !== "stack" && enabled(p.name)).map((p) => p.name);
+  const stackPolicies = info.policies.filter((p) => p.policyType === "stack" && enabled(p.name)).map((p) => p.name);
   const checks: PolicyCheck[] = [];
   const diagnostics: PackAnalysis["diagnostics"] = [];
   const remediating = Object.values(config).some((c) => c.enforcementLevel === "remediate");
@@ -288,7 +292,7 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
   );
   for (const { r, result } of perResource) {
     const notApplicable = new Set(result.notApplicable);
-    for (const policy of resourcePolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: pack.info.name, policy, urn: r.urn });
+    for (const policy of resourcePolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: info.name, policy, urn: r.urn });
     // Like the engine (analyze_snapshot.go analyzeResource): every Analyze diagnostic belongs to the
     // analyzed resource, whatever URN the policy passed.
     for (const d of result.diagnostics) diagnostics.push({ ...d, urn: r.urn, phase: "resource" });
@@ -297,10 +301,10 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
   const stackRequest = analyzeStackRequest(sdk, resources, byUrn);
   const stackResult = await pack.analyzeStack(stackRequest);
   const notApplicable = new Set(stackResult.notApplicable);
-  for (const policy of stackPolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: pack.info.name, policy, urn: stack.stackUrn });
+  for (const policy of stackPolicies) if (!notApplicable.has(policy)) checks.push({ policyPack: info.name, policy, urn: stack.stackUrn });
   for (const d of stackResult.diagnostics) {
     // Like the engine: a stack diagnostic without a URN of this stack belongs to the root stack.
     diagnostics.push({ ...d, urn: d.urn && byUrn.has(d.urn) ? d.urn : stack.stackUrn, phase: "stack" });
   }
-  return { info: pack.info, dir: pack.dir, config, diagnostics, checks, remediations, analysisMs: Date.now() - started };
+  return { info, dir: pack.dir, config, diagnostics, checks, remediations, analysisMs: Date.now() - started };
 }

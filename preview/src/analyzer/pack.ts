@@ -179,6 +179,8 @@ export interface AnalyzerPack {
   readonly dir: string;
   readonly info: PackInfo;
   readonly proto: AnalyzerSdk;
+  /** GetAnalyzerInfo again: a pack may advertise levels that depend on ConfigureStack. */
+  getAnalyzerInfo(): Promise<PackInfo>;
   configure(config: Record<string, PolicyConfigEntry>): Promise<void>;
   configureStack(stack: StackConfiguration): Promise<void>;
   remediate(request: analyzerproto.AnalyzeRequest): Promise<Remediation[]>;
@@ -385,7 +387,7 @@ export class PolicyPackProcess implements AnalyzerPack {
     });
   }
 
-  private async getAnalyzerInfo(): Promise<PackInfo> {
+  async getAnalyzerInfo(): Promise<PackInfo> {
     return decodeAnalyzerInfo((await this.call("GetAnalyzerInfo", this.client?.getAnalyzerInfo as Unary<unknown, analyzerproto.AnalyzerInfo>, new this.sdk.Empty())) as analyzerproto.AnalyzerInfo);
   }
 

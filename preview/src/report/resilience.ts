@@ -49,7 +49,7 @@ export function assessStack(stack: CapturedStack, analyses: PackAnalysis[], stac
   const analysis = analyses.find((a) => a.info.name === PACK_NAME);
   if (!analysis) return undefined;
   const started = Date.now();
-  const assessment = assessResources(plainResources(stack), analysis.config, stackTags);
+  const assessment = assessResources(plainResources(stack), analysis.config, { config: stack.config, tags: stackTags });
   return { assessment, ms: Date.now() - started };
 }
 

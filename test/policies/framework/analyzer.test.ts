@@ -42,14 +42,14 @@ describe("policies framework through the analyzer", () => {
         assert.match(v[0].message, /at most 300 s/);
     });
 
-    it("switches to the development profile through the settings policy and through the stack tag", async () => {
+    it("switches to the development profile through the stack config key and through the stack tag", async () => {
         const program = () => {
             new aws.autoscaling.Group("single", { minSize: 1, maxSize: 2, availabilityZones: ["us-east-1a"] });
         };
         const prod = violationsOf(await analyzeInline(program), "asg-multi-az");
         assert.ok(prod.length > 0 && prod.every((x) => x.enforcementLevel === "mandatory"));
-        const viaSettings = violationsOf(await analyzeInline(program, { policyConfig: { "faultguard-settings": { profile: "development" } } }), "asg-multi-az");
-        assert.ok(viaSettings.length > 0 && viaSettings.every((x) => x.enforcementLevel === "advisory"));
+        const viaConfig = violationsOf(await analyzeInline(program, { config: { "faultguard:profile": "development" } }), "asg-multi-az");
+        assert.ok(viaConfig.length > 0 && viaConfig.every((x) => x.enforcementLevel === "advisory"));
         const viaTag = violationsOf(await analyzeInline(program, { stackTags: { "faultguard:profile": "development" } }), "asg-multi-az");
         assert.ok(viaTag.length > 0 && viaTag.every((x) => x.enforcementLevel === "advisory"));
     });

@@ -57,15 +57,22 @@ function queue(name: string, props: Record<string, unknown>) {
     return { type: QUEUE, urn: `urn:pulumi:dev::p::${QUEUE}::${name}`, name, props };
 }
 
-function run(configs: Record<string, PolicyConfig>, resources = [queue("big", { size: 9, arn: UNKNOWN_STRING })], tags?: Map<string, string>): Diagnostic[] {
+/** The engine's setup for one stack (ConfigureStack, GetAnalyzerInfo, Configure), then one stack pass. */
+function setUp(configs: Record<string, PolicyConfig>, stack: { config?: Record<string, string>; tags?: Map<string, string> } = {}): void {
+    configStore.setStack(stack.config ?? {}, stack.tags ?? new Map());
+    configStore.advertise();
     configStore.set(new Map(Object.entries(configs)));
+}
+
+function run(configs: Record<string, PolicyConfig>, resources = [queue("big", { size: 9, arn: UNKNOWN_STRING })], tags?: Map<string, string>): Diagnostic[] {
+    setUp(configs, { tags });
     const out: Diagnostic[] = [];
-    evaluateStack([strictRule, throwingRule, unknownRule], StackGraph.fromPlain(resources), (d) => out.push(d), tags);
+    evaluateStack([strictRule, throwingRule, unknownRule], StackGraph.fromPlain(resources), (d) => out.push(d));
     return out;
 }
 
 describe("policies/lib/pack", () => {
-    afterEach(() => configStore.set(new Map()));
+    afterEach(() => setUp({}));
 
     it("reports each finding under its own rule, level, severity and description; a crashing rule is a rule error at its level", () => {
         const d = run({});
@@ -101,14 +108,58 @@ describe("policies/lib/pack", () => {
         assert.match(none[0].message, /unknown key "anything"; it takes no properties/);
     });
 
-    it("relaxes to the development profile through settings or the stack tag, unless the level was overridden", () => {
-        const viaSettings = run({ "faultguard-settings": { properties: { profile: "development" } } });
-        assert.equal(viaSettings.find((x) => x.name === "test-strict")!.enforcementLevel, "advisory");
-        const viaTag = run({}, undefined, new Map([["faultguard:profile", "development"]]));
-        assert.equal(viaTag.find((x) => x.name === "test-strict")!.enforcementLevel, "advisory");
-        assert.equal(effectiveLevel(strictRule, "advisory", "production"), "advisory");
-        assert.equal(effectiveLevel(strictRule, "disabled", "production"), "disabled");
-        assert.equal(run({ "test-strict": { enforcementLevel: "disabled", properties: {} } }).some((x) => x.name === "test-strict"), false);
+    describe("profiles (issue 11 item 3: what the user configured always wins)", () => {
+        const DEV = new Map([["faultguard:profile", "development"]]);
+        const levelOf = (out: Diagnostic[], name = "test-strict") => out.filter((x) => x.name === name).map((x) => x.enforcementLevel);
+        const stackPass = (): Diagnostic[] => {
+            const out: Diagnostic[] = [];
+            evaluateStack([strictRule], StackGraph.fromPlain([queue("big", { size: 9, arn: "arn:x" })]), (d) => out.push(d));
+            return out;
+        };
+
+        it("the development profile comes from the stack tag or the stack config key, and the config key wins", () => {
+            assert.deepEqual(levelOf(run({}, undefined, DEV)), ["advisory"]);
+            setUp({}, { config: { "faultguard:profile": "development" } });
+            assert.deepEqual(levelOf(stackPass()), ["advisory"]);
+            setUp({}, { config: { "faultguard:profile": "production" }, tags: DEV });
+            assert.deepEqual(levelOf(stackPass()), ["mandatory"]);
+        });
+
+        it("regression: an explicit level equal to the production default stays in force under the development profile", () => {
+            // Before: "mandatory" was taken for the engine's filled-in default and relaxed to advisory.
+            assert.deepEqual(levelOf(run({ "test-strict": { enforcementLevel: "mandatory", properties: {} } }, undefined, DEV)), ["mandatory"]);
+            assert.deepEqual(levelOf(run({ "test-strict": { enforcementLevel: "advisory", properties: {} } })), ["advisory"]);
+            assert.deepEqual(levelOf(run({ "test-strict": { enforcementLevel: "disabled", properties: {} } })), []);
+            assert.equal(effectiveLevel(strictRule, "mandatory", "development"), "mandatory");
+        });
+
+        it("each GetAnalyzerInfo advertises the levels of the stack's profile, so the engine's defaults are that profile's", () => {
+            const policy = buildPolicies([strictRule]).find((p) => p.name === "test-strict")!;
+            setUp({});
+            assert.equal(policy.enforcementLevel, "mandatory");
+            setUp({}, { tags: DEV });
+            assert.equal(policy.enforcementLevel, "advisory");
+        });
+
+        it("a profile in the policy config is refused, saying where to set it; an invalid profile is an error, not a silent production", () => {
+            const viaSettings = run({ "faultguard-settings": { properties: { profile: "development" } } });
+            const refused = viaSettings.filter((x) => x.name === "faultguard-settings");
+            assert.equal(refused.length, 1);
+            assert.equal(refused[0].enforcementLevel, "mandatory");
+            assert.match(refused[0].message, /"profile" cannot be set in policy config.*pulumi config set faultguard:profile development.*stack tag faultguard:profile/);
+            assert.deepEqual(levelOf(viaSettings), ["mandatory"], "the production levels the engine was told stay in force");
+            const invalid = run({}, undefined, new Map([["faultguard:profile", "staging"]]));
+            assert.match(invalid.find((x) => x.name === "faultguard-settings")!.message, /stack tag "faultguard:profile" is "staging", not a profile; use one of "production", "development", "thorough"/);
+            assert.deepEqual(levelOf(invalid), ["mandatory"]);
+        });
+
+        it("a stack profile that arrives after the levels were advertised is reported, and the advertised profile applies", () => {
+            setUp({ "test-strict": { enforcementLevel: "mandatory", properties: {} } });
+            configStore.setStack({}, DEV);
+            const out = stackPass();
+            assert.deepEqual(levelOf(out), ["mandatory"]);
+            assert.match(out.find((x) => x.name === "faultguard-settings")!.message, /profile is development \(stack tag "faultguard:profile"\) but the policy levels were configured for production/);
+        });
     });
 
     it("reports exempted findings as advisory and marked, and invalid settings as mandatory", () => {
@@ -116,8 +167,8 @@ describe("policies/lib/pack", () => {
         const f = exempted.find((x) => x.name === "test-strict")!;
         assert.equal(f.enforcementLevel, "advisory");
         assert.match(f.message, /^\[exempted\] load test queue \(no expiry; tag faultguard:exempt:test-strict\): size 9 > 5/);
-        const invalid = run({ "faultguard-settings": { properties: { profile: "staging" } } });
-        assert.match(invalid.find((x) => x.name === "faultguard-settings")!.message, /profile:/);
+        const invalid = run({ "faultguard-settings": { properties: { exemptions: [{ rule: "x" }] } } });
+        assert.match(invalid.find((x) => x.name === "faultguard-settings")!.message, /exemptions\.0\./);
     });
 
     it("builds one policy per rule plus the settings policy, with JSON-schema config", () => {

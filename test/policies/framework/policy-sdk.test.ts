@@ -8,7 +8,7 @@ import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import {
     asDiagnosticReporter,
-    interceptConfigure,
+    interceptSetup,
     policyGrpcServerPrototype,
     PROXY_TARGET_KEY,
     UNKNOWN_STRING,
@@ -91,16 +91,18 @@ describe("policies/lib/policy-sdk: the @pulumi/policy internals, pinned", () => 
         );
     });
 
-    it("the analyzer service is registered through grpc-js Server.addService with a configure handler the pack can wrap", () => {
-        // server.js serve(): server.addService(AnalyzerService, { …, configure, … }).
+    it("the analyzer service is registered through grpc-js Server.addService with configure, configureStack and getAnalyzerInfo handlers the pack can wrap", () => {
+        // server.js serve(): server.addService(AnalyzerService, { …, configure, configureStack, getAnalyzerInfo, … }).
         const source = fs.readFileSync(require.resolve("@pulumi/policy/server"), "utf8");
-        assert.match(source, /server\.addService\(analyzerrpc\.AnalyzerService, \{[^}]*\bconfigure\b/);
+        for (const handler of ["configure", "configureStack", "getAnalyzerInfo"]) {
+            assert.match(source, new RegExp(`server\\.addService\\(analyzerrpc\\.AnalyzerService, \\{[^}]*\\b${handler}\\b`), handler);
+        }
         const proto = policyGrpcServerPrototype();
         const original = proto.addService;
         const registered: Array<Record<string, (call: { request: unknown }, callback: () => void) => unknown>> = [];
         proto.addService = (_service, impl) => void registered.push(impl);
         const seen: unknown[] = [];
-        const undo = interceptConfigure((request) => seen.push(request));
+        const undo = interceptSetup({ configure: (request) => seen.push(request) });
         try {
             let handled: unknown;
             proto.addService({}, { configure: (call) => (handled = call.request) });

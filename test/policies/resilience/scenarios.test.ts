@@ -15,7 +15,7 @@ const B = "eu-west-1b";
 
 async function assessProgram(program: () => void, profile: "production" | "development" = "production"): Promise<Assessment> {
     const stack = await captureInline(program, { config: { "aws:region": "eu-west-1" } });
-    return assessResources(plainResources(stack) as never, { "faultguard-settings": { properties: { profile } } });
+    return assessResources(plainResources(stack) as never, {}, { config: { "faultguard:profile": profile } });
 }
 
 function verdict(a: Assessment, subjectName: string, disruption: string): Verdict {

@@ -38,7 +38,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 new aws.cloudwatch.MetricAlarm("computed", { ...base, namespace: "AWS/SQS", metricName: "NumberOfMessagesSent", dimensions: pulumi.unknown as unknown as pulumi.Input<Record<string, pulumi.Input<string>>> });
                 new aws.cloudwatch.MetricAlarm("nothing", { ...base, namespace: "AWS/ECS", metricName: "CPUUtilization" });
             },
-            { policyConfig: { "faultguard-settings": { profile: "development" } } },
+            { stackTags: { "faultguard:profile": "development" } },
         );
         assert.deepEqual(outcomes(report, RULE), ["violation advisory nothing"]);
     });

@@ -20,7 +20,7 @@ describe("lambda-alarm", () => {
     });
 
     it("stays mandatory in the development profile", async () => {
-        const r = await run(RULE, () => lambda("unwatched"), { policyConfig: { "faultguard-settings": { profile: "development" } } });
+        const r = await run(RULE, () => lambda("unwatched"), { stackTags: { "faultguard:profile": "development" } });
         assert.deepEqual(r.violations, ["unwatched mandatory"]);
     });
 

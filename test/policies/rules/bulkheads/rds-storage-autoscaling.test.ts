@@ -27,7 +27,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 db("computed", { engine: "postgres", allocatedStorage: 20, maxAllocatedStorage: pulumi.unknown as unknown as pulumi.Input<number> });
                 db("fixed", { engine: "postgres", allocatedStorage: 20 });
             },
-            { policyConfig: { "faultguard-settings": { profile: "development" } } },
+            { stackTags: { "faultguard:profile": "development" } },
         );
         assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory computed", "violation advisory fixed"]);
     });

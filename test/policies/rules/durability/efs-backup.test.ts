@@ -34,7 +34,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 new aws.efs.BackupPolicy("computed", { fileSystemId: fs.id, backupPolicy: { status: pulumi.unknown as unknown as pulumi.Input<string> } });
                 new aws.efs.FileSystem("bare", {});
             },
-            { policyConfig: { "faultguard-settings": { profile: "development" } } },
+            { stackTags: { "faultguard:profile": "development" } },
         );
         assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory computed", "violation advisory bare"]);
     });

@@ -24,6 +24,6 @@ describe(`${RULE} (through the analyzer)`, () => {
             new aws.cloudwatch.EventArchive("somewhere", { eventSourceArn: pulumi.unknown as unknown as pulumi.Input<string> });
         };
         assert.deepEqual(outcomes(await analyze(program), RULE), ["not-evaluated advisory bus"]);
-        assert.deepEqual(outcomes(await analyze(program, { policyConfig: { "faultguard-settings": { profile: "development" } } }), RULE), []);
+        assert.deepEqual(outcomes(await analyze(program, { stackTags: { "faultguard:profile": "development" } }), RULE), []);
     });
 });

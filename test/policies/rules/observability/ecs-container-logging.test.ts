@@ -29,7 +29,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 task("computed", pulumi.interpolate`[{"name":"app","image":"nginx","logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"${logs.name}"}}}]`);
                 task("silent", JSON.stringify([{ name: "app", image: "nginx" }]));
             },
-            { policyConfig: { "faultguard-settings": { profile: "development" } } },
+            { stackTags: { "faultguard:profile": "development" } },
         );
         assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory computed", "violation advisory silent"]);
     });

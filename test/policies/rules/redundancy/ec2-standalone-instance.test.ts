@@ -51,7 +51,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 const sg = new aws.ec2.SecurityGroup("web", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });
                 instance("lamp", { vpcSecurityGroupIds: [sg.id], userData: "#!/bin/bash\nyum install -y httpd mariadb105-server\nsystemctl start mariadb" });
             },
-            { policyConfig: { "faultguard-settings": { profile: "development" } } },
+            { stackTags: { "faultguard:profile": "development" } },
         );
         assert.deepEqual(outcomes(report, RULE), ["violation advisory lamp"]);
         assert.match(messages(report, RULE, "lamp")[0], /installs mariadb105-server on the root volume, which is deleted with the instance/);

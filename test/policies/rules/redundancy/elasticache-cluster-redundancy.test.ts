@@ -29,7 +29,7 @@ describe(`${RULE} (through the analyzer)`, () => {
                 new aws.elasticache.Cluster("computed", { engine: untraceable(), nodeType: "cache.t4g.micro", numCacheNodes: 1 });
                 new aws.elasticache.Cluster("redis", { engine: "valkey", nodeType: "cache.t4g.micro", numCacheNodes: 1 });
             },
-            { policyConfig: { "faultguard-settings": { profile: "development" } } },
+            { stackTags: { "faultguard:profile": "development" } },
         );
         assert.deepEqual(outcomes(report, RULE), ["not-evaluated advisory computed", "violation advisory redis"]);
     });
