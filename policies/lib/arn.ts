@@ -20,10 +20,22 @@ export interface NamedTarget {
 const TARGET_GROUPS = [aws.lb.TargetGroup, aws.alb.TargetGroup];
 const LOAD_BALANCERS = [aws.lb.LoadBalancer, aws.alb.LoadBalancer];
 
+/** API Gateway's Lambda integration URI (arn:aws:apigateway:REGION:lambda:path/VERSION/functions/FUNCTION_ARN/invocations) → the function ARN. */
+function invokedFunctionArn(arn: Arn): string | undefined {
+    // The parser reads "lambda" as the account field; the resource is path/VERSION/functions/….
+    return arn.service === "apigateway" && arn.accountId === "lambda" ? /^path\/[^/]+\/functions\/(arn:[^/]+)\/invocations$/.exec(arn.resource)?.[1] : undefined;
+}
+
 /** The name inside one service's ARN resource string, by the types it names. */
 function namedInArn(arn: Arn): NamedTarget | undefined {
     const parts = arn.resource.split(/[:/]/);
     switch (arn.service) {
+        case "apigateway": {
+            // A Lambda integration's invoke URI names the function it invokes.
+            const invoked = invokedFunctionArn(arn);
+            const inner = invoked === undefined ? undefined : parseArn(invoked);
+            return inner && inner.service === "lambda" ? namedInArn(inner) : undefined;
+        }
         case "sqs":
             return { types: [aws.sqs.Queue], name: arn.resource };
         case "sns":
@@ -77,9 +89,15 @@ export function lambdaFunctionName(value: string): string {
     return target && target.types.includes(aws.lambda.Function) ? target.name : value;
 }
 
-/** The values a function may be known by in a stack, from a (possibly qualified) Lambda ARN:
- *  the value itself, the unqualified ARN and the name. */
+/** The values a function may be known by in a stack, from a (possibly qualified) Lambda ARN or
+ *  an API Gateway invoke URI: the value itself, the (qualified) function ARN, the unqualified ARN
+ *  and the name. */
 export function lambdaIdentities(value: string): string[] {
+    const invoked = parseArn(value);
+    const invokedArn = invoked ? invokedFunctionArn(invoked) : undefined;
+    if (invokedArn !== undefined) {
+        return [...new Set([value, ...lambdaIdentities(invokedArn)])];
+    }
     const arn = parseArn(value);
     const target = arn ? namedInArn(arn) : undefined;
     if (!arn || !target || !target.types.includes(aws.lambda.Function)) {

@@ -10,6 +10,8 @@
 //   resolve(from, path, types)      a reference property → resources of `types` (value, literal ARN or
 //                                   name, property dependency, into components)
 //   resolveByDependencies(…)        only through the property's dependencies (values not readable)
+//   resolveEach(from, array, field, …) one field of every element of an array property
+//   resolveWithin(from, prop, types) references anywhere inside a structured property (listener actions)
 //   findByReference(value, types)   a literal value (ID, name, ARN, queue URL, Lambda name:alias)
 //   referrers / dependents / descendants / ofType / get
 import { lambdaIdentities, namedTarget } from "./arn";
@@ -68,6 +70,9 @@ const IDENTITY_PROPS = [
     "arn", "id", "name", "url", "arnSuffix", "identifier", "clusterIdentifier",
     "invokeArn", "qualifiedArn", "functionName", "bucket", "clusterName",
 ] as const;
+
+/** How deep `resolveWithin` looks for references inside a structured property (actions nest 3 deep). */
+const MAX_REFERENCE_DEPTH = 6;
 
 export class StackGraph {
     readonly resources: GraphResource[];
@@ -296,6 +301,48 @@ export class StackGraph {
         }
         result.unresolved = !explained;
         return result;
+    }
+
+    /** Resolves `field` of every element of the array property `arrayPath` (e.g. `loadBalancers[].targetGroupArn`). */
+    resolveEach(from: GraphResource, arrayPath: string, field: string, types: readonly string[]): Resolution {
+        const read = from.read(arrayPath);
+        const result = emptyResolution();
+        if (!read.known) {
+            return this.resolveByDependencies(from, arrayPath.split(".")[0], types);
+        }
+        if (!Array.isArray(read.value) || read.value.length === 0) {
+            result.absent = true;
+            return result;
+        }
+        for (let i = 0; i < read.value.length; i++) {
+            const one = this.resolve(from, `${arrayPath}.${i}.${field}`, types);
+            addUnique(result.targets, one.targets);
+            addUnique(result.external, one.external);
+            addUnique(result.opaque, one.opaque);
+            result.unresolved ||= one.unresolved;
+        }
+        return result;
+    }
+
+    /**
+     * Resources of `types` referenced anywhere inside a structured property (e.g. a listener's
+     * `defaultActions`: `targetGroupArn`, `forward.targetGroups[].arn`): the property's dependencies
+     * first, then every known string at any depth that names one by value.
+     */
+    resolveWithin(from: GraphResource, property: string, types: readonly string[]): GraphResource[] {
+        const found = [...this.resolveByDependencies(from, property, types).targets];
+        const visit = (v: unknown, depth: number): void => {
+            const s = asString(v);
+            if (s !== undefined) {
+                addUnique(found, this.findByReference(s, types));
+            } else if (depth < MAX_REFERENCE_DEPTH && Array.isArray(v)) {
+                v.forEach((x) => visit(x, depth + 1));
+            } else if (depth < MAX_REFERENCE_DEPTH && isRecord(v)) {
+                Object.values(v).forEach((x) => visit(x, depth + 1));
+            }
+        };
+        visit(from.props[property], 0);
+        return found;
     }
 
     /**

@@ -1,13 +1,18 @@
-// Load-balancer links: which traffic sources (target groups, classic ELBs, VPC Lattice) an Auto
-// Scaling group receives traffic from — declared on the group itself or through separate
-// aws.autoscaling.Attachment / TrafficSourceAttachment resources, joined through the graph.
+// Load-balancer links, joined through the graph and indexed once per graph:
+//   targetGroupsOfLoadBalancer  load balancer → listeners (and their rules) → target groups
+//   targetGroupsOf              Auto Scaling group / ECS service → the target groups it registers with
+//   asgTrafficSources           which traffic sources (target groups, classic ELBs, VPC Lattice) an
+//                               Auto Scaling group receives traffic from, declared on the group itself
+//                               or through aws.autoscaling.Attachment / TrafficSourceAttachment
 import { aws } from "../aws-types";
-import { type GraphResource, type StackGraph } from "../graph";
+import { addUnique, emptyResolution, type GraphResource, type Resolution, type StackGraph } from "../graph";
 import { asString, isRecord } from "../values";
 
 export const ASG_TYPES = [aws.autoscaling.Group] as const;
 export const TARGET_GROUP_TYPES = [aws.lb.TargetGroup, aws.alb.TargetGroup] as const;
 export const LOAD_BALANCER_TYPES = [aws.lb.LoadBalancer, aws.alb.LoadBalancer] as const;
+export const LISTENER_TYPES = [aws.lb.Listener, aws.alb.Listener] as const;
+export const LISTENER_RULE_TYPES = [aws.lb.ListenerRule, aws.alb.ListenerRule] as const;
 
 /** What kind of health check a traffic source can drive: ELB (target groups, classic) or VPC Lattice. */
 export type TrafficKind = "elb" | "vpc-lattice";
@@ -31,7 +36,11 @@ function kindOfTrafficSourceType(type: unknown): TrafficKind {
     return asString(type) === "vpc-lattice" ? "vpc-lattice" : "elb";
 }
 
-type AttachmentIndex = Map<GraphResource, TrafficSource[]>;
+interface AttachmentIndex {
+    sources: Map<GraphResource, TrafficSource[]>;
+    /** Target groups attached to each group by aws.autoscaling.Attachment (lbTargetGroupArn). */
+    targetGroups: Map<GraphResource, GraphResource[]>;
+}
 const attachmentIndexes = new WeakMap<StackGraph, AttachmentIndex>();
 
 /** Attachment resources by the group they attach to; built once per graph. */
@@ -40,11 +49,11 @@ function attachmentIndex(graph: StackGraph): AttachmentIndex {
     if (index) {
         return index;
     }
-    index = new Map();
+    index = { sources: new Map(), targetGroups: new Map() };
     const add = (group: GraphResource, source: TrafficSource) => {
-        const list = index!.get(group) ?? [];
+        const list = index!.sources.get(group) ?? [];
         list.push(source);
-        index!.set(group, list);
+        index!.sources.set(group, list);
     };
     for (const att of graph.ofType(aws.autoscaling.Attachment, aws.autoscaling.TrafficSourceAttachment)) {
         let kind: TrafficKind = "elb";
@@ -53,8 +62,12 @@ function attachmentIndex(graph: StackGraph): AttachmentIndex {
             kind = ts.known && isRecord(ts.value) ? kindOfTrafficSourceType(ts.value["type"]) : "elb";
         }
         const short = att.type === aws.autoscaling.Attachment ? "aws.autoscaling.Attachment" : "aws.autoscaling.TrafficSourceAttachment";
+        const targetGroups = att.type === aws.autoscaling.Attachment ? graph.resolve(att, "lbTargetGroupArn", TARGET_GROUP_TYPES).targets : [];
         for (const group of graph.resolve(att, "autoscalingGroupName", ASG_TYPES).targets) {
             add(group, { kind, via: `${short} ${att.name}` });
+            const list = index.targetGroups.get(group) ?? [];
+            addUnique(list, targetGroups);
+            index.targetGroups.set(group, list);
         }
     }
     attachmentIndexes.set(graph, index);
@@ -78,6 +91,54 @@ export function asgTrafficSources(graph: StackGraph, asg: GraphResource): Traffi
             out.push({ kind: isRecord(s) ? kindOfTrafficSourceType(s["type"]) : "elb", via: "trafficSources" });
         }
     }
-    out.push(...(attachmentIndex(graph).get(asg) ?? []));
+    out.push(...(attachmentIndex(graph).sources.get(asg) ?? []));
     return out;
+}
+
+/**
+ * The target groups an Auto Scaling group (`targetGroupArns`, aws.autoscaling.Attachment) or an
+ * ECS service (`loadBalancers[].targetGroupArn`) registers its instances or tasks with.
+ */
+export function targetGroupsOf(graph: StackGraph, compute: GraphResource): Resolution {
+    if (compute.type === aws.ecs.Service) {
+        return graph.resolveEach(compute, "loadBalancers", "targetGroupArn", TARGET_GROUP_TYPES);
+    }
+    const result = compute.type === aws.autoscaling.Group ? graph.resolve(compute, "targetGroupArns", TARGET_GROUP_TYPES) : emptyResolution();
+    const attached = attachmentIndex(graph).targetGroups.get(compute) ?? [];
+    if (attached.length > 0) {
+        addUnique(result.targets, attached);
+        result.absent = false;
+    }
+    return result;
+}
+
+const targetGroupIndexes = new WeakMap<StackGraph, Map<GraphResource, GraphResource[]>>();
+
+/** The target groups a load balancer forwards to: its listeners' default actions and their listener rules' actions. */
+export function targetGroupsOfLoadBalancer(graph: StackGraph, lb: GraphResource): readonly GraphResource[] {
+    let index = targetGroupIndexes.get(graph);
+    if (!index) {
+        const byLb = new Map<GraphResource, GraphResource[]>();
+        const add = (lbs: readonly GraphResource[], tgs: readonly GraphResource[]) => {
+            for (const l of lbs) {
+                const list = byLb.get(l) ?? [];
+                addUnique(list, tgs);
+                byLb.set(l, list);
+            }
+        };
+        const lbsOfListener = new Map<GraphResource, GraphResource[]>();
+        for (const listener of graph.ofType(...LISTENER_TYPES)) {
+            const lbs = graph.resolve(listener, "loadBalancerArn", LOAD_BALANCER_TYPES).targets;
+            lbsOfListener.set(listener, lbs);
+            add(lbs, graph.resolveWithin(listener, "defaultActions", TARGET_GROUP_TYPES));
+        }
+        for (const rule of graph.ofType(...LISTENER_RULE_TYPES)) {
+            for (const listener of graph.resolve(rule, "listenerArn", LISTENER_TYPES).targets) {
+                add(lbsOfListener.get(listener) ?? [], graph.resolveWithin(rule, "actions", TARGET_GROUP_TYPES));
+            }
+        }
+        index = byLb;
+        targetGroupIndexes.set(graph, index);
+    }
+    return index.get(lb) ?? [];
 }

@@ -343,7 +343,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     }
     // S3 bucket notifications to functions.
     for (const notification of graph.ofType(aws.s3.BucketNotification)) {
-        const named = resolveEach(graph, notification, "lambdaFunctions", "lambdaFunctionArn", FUNCTION_OR_ALIAS).targets;
+        const named = graph.resolveEach(notification, "lambdaFunctions", "lambdaFunctionArn", FUNCTION_OR_ALIAS).targets;
         for (const fn of functionsBehind(graph, named).targets) {
             push(index.asyncInvokers, fn, { kind: "s3-notification", resource: notification });
         }
@@ -407,27 +407,6 @@ function allowsRedrive(read: ReturnType<GraphResource["read"]>): boolean {
         return true;
     }
     return !(isRecord(doc.value) && doc.value["redrivePermission"] === "denyAll");
-}
-
-/** Resolves `field` of every element of the array property `arrayPath` (e.g. lambdaFunctions[].lambdaFunctionArn). */
-export function resolveEach(graph: StackGraph, from: GraphResource, arrayPath: string, field: string, types: readonly string[]): Resolution {
-    const read = from.read(arrayPath);
-    const result = emptyResolution();
-    if (!read.known) {
-        return graph.resolveByDependencies(from, arrayPath.split(".")[0], types);
-    }
-    if (!Array.isArray(read.value) || read.value.length === 0) {
-        result.absent = true;
-        return result;
-    }
-    for (let i = 0; i < read.value.length; i++) {
-        const one = graph.resolve(from, `${arrayPath}.${i}.${field}`, types);
-        addUnique(result.targets, one.targets);
-        addUnique(result.external, one.external);
-        addUnique(result.opaque, one.opaque);
-        result.unresolved ||= one.unresolved;
-    }
-    return result;
 }
 
 const SOURCE_TYPES: ReadonlyArray<[string, EventSourceKind]> = [

@@ -7,9 +7,9 @@
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
 import { asString, isRecord } from "../values";
+import { subnetsAt } from "./zones";
 
 const DEFAULT_ROUTE = "0.0.0.0/0";
-const SUBNETS = [aws.ec2.Subnet, aws.ec2.DefaultSubnet];
 const TABLES = [aws.ec2.RouteTable, aws.ec2.DefaultRouteTable];
 
 export interface NatHop {
@@ -49,7 +49,7 @@ function index(graph: StackGraph): Index {
     idx = { tablesBySubnet: new Map(), mainTablesByVpc: new Map(), routesByTable: new Map() };
     for (const assoc of graph.ofType(aws.ec2.RouteTableAssociation)) {
         const tables = graph.resolve(assoc, "routeTableId", TABLES).targets;
-        for (const subnet of graph.resolve(assoc, "subnetId", SUBNETS).targets) {
+        for (const subnet of subnetsAt(graph, assoc, "subnetId")) {
             tables.forEach((t) => push(idx!.tablesBySubnet, subnet, t));
         }
     }

@@ -1,10 +1,11 @@
-// Which availability zones a resource's subnets sit in, resolved through the graph.
+// Subnets and their availability zones, resolved through the graph: the one place rules and the
+// resilience model find which subnets a property names and which zones those sit in.
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
 import { unresolvable, violation, type Finding } from "../rule";
 import { asString, isUnknown } from "../values";
 
-const SUBNET_TYPES = [aws.ec2.Subnet, aws.ec2.DefaultSubnet] as const;
+export const SUBNET_TYPES: readonly string[] = [aws.ec2.Subnet, aws.ec2.DefaultSubnet];
 
 export interface ZoneResolution {
     /** Distinct zones known for the resolved subnets (names or IDs). */
@@ -67,9 +68,20 @@ export function zonesOfSubnets(graph: StackGraph, from: GraphResource, path: str
     };
 }
 
+/** The subnets of this stack that `path` (e.g. a NAT gateway's or route table association's "subnetId") refers to. */
+export function subnetsAt(graph: StackGraph, from: GraphResource, path: string): GraphResource[] {
+    return graph.resolve(from, path, SUBNET_TYPES).targets;
+}
+
+/** A subnet's zone as name and ID, each undefined when unset or unknown. */
+export function subnetZone(subnet: GraphResource): { name?: string; id?: string } {
+    return { name: asString(subnet.props["availabilityZone"]), id: asString(subnet.props["availabilityZoneId"]) };
+}
+
 /** The zone (name, else ID) a subnet of this stack declares; undefined when unset or unknown. */
 export function zoneOfSubnet(subnet: GraphResource): string | undefined {
-    return asString(subnet.props["availabilityZone"]) ?? asString(subnet.props["availabilityZoneId"]);
+    const zone = subnetZone(subnet);
+    return zone.name ?? zone.id;
 }
 
 /**

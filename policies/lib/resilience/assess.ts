@@ -6,6 +6,8 @@
 // sparse), so the assessment stays linear in the size of the stack.
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
+import { targetGroupsOf } from "../links/loadbalancing";
+import { SUBNET_TYPES, subnetsAt } from "../links/zones";
 import { type Profile } from "../rule";
 import { asBoolean, asNumber, asString, isRecord } from "../values";
 import {
@@ -33,7 +35,6 @@ import {
     loadBalancerTargets,
     queueFacts,
     replicaSource,
-    SUBNET_TYPES,
     Topology,
     type Placement,
 } from "./topology";
@@ -87,8 +88,7 @@ const step = (r: GraphResource, note: string): ChainStep => ({ urn: r.urn, name:
 // ------------------------------------------------------------------------------------------------
 
 function targetGroupTiming(graph: StackGraph, compute: GraphResource): { interval: number; unhealthy: number; healthy: number; sourced: string[]; tg?: GraphResource } {
-    const tgTypes = [aws.lb.TargetGroup, aws.alb.TargetGroup];
-    const tg = graph.resolve(compute, compute.type === aws.ecs.Service ? "loadBalancers" : "targetGroupArns", tgTypes).targets[0];
+    const tg = targetGroupsOf(graph, compute).targets[0];
     const hc = tg?.read("healthCheck");
     const block = hc && hc.known && isRecord(hc.value) ? hc.value : {};
     const interval = asNumber(block["interval"]);
@@ -825,7 +825,7 @@ function placementOf(topo: Topology, models: SubjectModel[], computes: Map<Graph
         add(subnet, "subnet", info.zone ? [info.zone] : [], []);
     }
     for (const nat of topo.graph.ofType(aws.ec2.NatGateway)) {
-        const subnet = topo.graph.resolve(nat, "subnetId", SUBNET_TYPES).targets[0];
+        const subnet = subnetsAt(topo.graph, nat, "subnetId")[0];
         const zone = topo.natZone(nat);
         add(nat, "nat", zone ? [zone] : [], subnet ? [subnet.urn] : []);
     }

@@ -5,18 +5,15 @@
 import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
 import { serviceTaskDefinition } from "../links/ecs";
-import { asgTrafficSources, ASG_TYPES, LOAD_BALANCER_TYPES, TARGET_GROUP_TYPES } from "../links/loadbalancing";
+import { asgTrafficSources, ASG_TYPES, LOAD_BALANCER_TYPES, targetGroupsOfLoadBalancer } from "../links/loadbalancing";
 import { eventSourceOf, functionsOfMapping, redrivesOf } from "../links/messaging";
 import { defaultRouteNats } from "../links/routes";
-import { zoneOfSubnet, zonesOfSubnets, type ZoneResolution } from "../links/zones";
+import { subnetsAt, zoneOfSubnet, zonesOfSubnets, type ZoneResolution } from "../links/zones";
 import { clusterMembers } from "../links/cluster-members";
 import { asNumber, asString } from "../values";
 
-export const SUBNET_TYPES: readonly string[] = [aws.ec2.Subnet, aws.ec2.DefaultSubnet];
 const VPC_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const SECURITY_GROUP_TYPES: readonly string[] = [aws.ec2.SecurityGroup, aws.ec2.DefaultSecurityGroup];
-const LISTENER_TYPES = [aws.lb.Listener, aws.alb.Listener];
-const LISTENER_RULE_TYPES = [aws.lb.ListenerRule, aws.alb.ListenerRule];
 const TG_ATTACHMENT_TYPES = [aws.lb.TargetGroupAttachment, aws.alb.TargetGroupAttachment];
 export const DATA_TYPES: readonly string[] = [aws.rds.Instance, aws.rds.Cluster, aws.elasticache.ReplicationGroup, aws.elasticache.Cluster, aws.dynamodb.Table];
 export const COMPUTE_TYPES: readonly string[] = [aws.autoscaling.Group, aws.ecs.Service, aws.lambda.Function, aws.ec2.Instance];
@@ -69,7 +66,7 @@ export class Topology {
 
     natZone(nat: GraphResource): string | undefined {
         if (!this.natZoneCache.has(nat)) {
-            const subnet = this.graph.resolve(nat, "subnetId", SUBNET_TYPES).targets[0];
+            const subnet = subnetsAt(this.graph, nat, "subnetId")[0];
             this.natZoneCache.set(nat, subnet ? zoneOfSubnet(subnet) : undefined);
         }
         return this.natZoneCache.get(nat);
@@ -206,13 +203,7 @@ function admittedGroups(graph: StackGraph, source: GraphResource): GraphResource
 
 /** The compute behind a load balancer: listeners → target groups → ASGs, ECS services, instances, functions. */
 export function loadBalancerTargets(graph: StackGraph, lb: GraphResource): { targetGroups: GraphResource[]; compute: GraphResource[] } {
-    const tgs = new Set<GraphResource>();
-    for (const { resource: listener } of graph.referrers(lb, { types: LISTENER_TYPES, properties: ["loadBalancerArn"] })) {
-        graph.resolve(listener, "defaultActions", TARGET_GROUP_TYPES).targets.forEach((t) => tgs.add(t));
-        for (const { resource: rule } of graph.referrers(listener, { types: LISTENER_RULE_TYPES, properties: ["listenerArn"] })) {
-            graph.resolve(rule, "actions", TARGET_GROUP_TYPES).targets.forEach((t) => tgs.add(t));
-        }
-    }
+    const tgs = targetGroupsOfLoadBalancer(graph, lb);
     const compute = new Set<GraphResource>();
     for (const tg of tgs) {
         for (const { resource } of graph.referrers(tg, { types: [...ASG_TYPES, aws.ecs.Service], properties: ["targetGroupArns", "loadBalancers", "trafficSources"] })) compute.add(resource);

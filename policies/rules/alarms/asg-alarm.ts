@@ -1,28 +1,8 @@
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
 import { judgeAlarmCoverage, type DimensionName } from "../../lib/links/alarms";
+import { targetGroupsOf } from "../../lib/links/loadbalancing";
 import { stackRule, violation } from "../../lib/rule";
 import { coverageFindings, metricsConfig } from "./coverage";
-
-const TARGET_GROUP_TYPES = [aws.lb.TargetGroup, aws.alb.TargetGroup] as const;
-
-/** Auto Scaling group → target groups it registers with (targetGroupArns, aws.autoscaling.Attachment), once per graph. */
-const attachments = new WeakMap<StackGraph, Map<GraphResource, GraphResource[]>>();
-
-function targetGroupsOfGroup(graph: StackGraph, asg: GraphResource): GraphResource[] {
-    let index = attachments.get(graph);
-    if (!index) {
-        index = new Map();
-        for (const a of graph.ofType(aws.autoscaling.Attachment)) {
-            const tgs = graph.resolve(a, "lbTargetGroupArn", TARGET_GROUP_TYPES).targets;
-            for (const g of graph.resolve(a, "autoscalingGroupName", [aws.autoscaling.Group]).targets) {
-                index.set(g, [...(index.get(g) ?? []), ...tgs]);
-            }
-        }
-        attachments.set(graph, index);
-    }
-    return [...graph.resolve(asg, "targetGroupArns", TARGET_GROUP_TYPES).targets, ...(index.get(asg) ?? [])];
-}
 
 const FIX =
     "add an aws.cloudwatch.MetricAlarm with metricName \"GroupInServiceInstances\" (namespace AWS/AutoScaling, with enabledMetrics on the group) or \"CPUUtilization\" (AWS/EC2), dimensions { AutoScalingGroupName: asg.name } and alarmActions [topic.arn].";
@@ -67,7 +47,7 @@ export const asgAlarm = stackRule({
     ),
     check(asg, { config, graph }) {
         const query = {
-            watched: [asg, ...targetGroupsOfGroup(graph, asg)],
+            watched: [asg, ...targetGroupsOf(graph, asg).targets],
             dimensions: ["AutoScalingGroupName", "TargetGroup"] as DimensionName[],
             metricNames: config.metrics,
         };

@@ -1,10 +1,8 @@
 import { aws } from "../../lib/aws-types";
 import { judgeAlarmCoverage } from "../../lib/links/alarms";
-import { resolveEach } from "../../lib/links/messaging";
+import { targetGroupsOf } from "../../lib/links/loadbalancing";
 import { stackRule } from "../../lib/rule";
 import { coverageFindings, metricsConfig } from "./coverage";
-
-const TARGET_GROUP_TYPES = [aws.lb.TargetGroup, aws.alb.TargetGroup] as const;
 
 export const ecsServiceAlarm = stackRule({
     id: "ecs-service-alarm",
@@ -32,7 +30,7 @@ export const ecsServiceAlarm = stackRule({
     config: metricsConfig(["RunningTaskCount", "CPUUtilization", "MemoryUtilization", "UnHealthyHostCount", "HealthyHostCount"], "an ECS service or its target groups"),
     check(service, { config, graph }) {
         const coverage = judgeAlarmCoverage(graph, {
-            watched: [service, ...resolveEach(graph, service, "loadBalancers", "targetGroupArn", TARGET_GROUP_TYPES).targets],
+            watched: [service, ...targetGroupsOf(graph, service).targets],
             dimensions: ["ServiceName", "TargetGroup"],
             metricNames: config.metrics,
         });

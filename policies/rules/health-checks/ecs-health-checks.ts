@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { containerDefinitions, serviceTaskDefinition } from "../../lib/links/ecs";
+import { targetGroupsOf } from "../../lib/links/loadbalancing";
 import { type GraphResource, type StackGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
 import { healthCheckTiming } from "../../lib/target-group-health-check";
@@ -10,7 +11,7 @@ import { healthCheckTiming } from "../../lib/target-group-health-check";
  * target groups), or undefined when a target group's check is not visible here.
  */
 function earliestUnhealthySeconds(graph: StackGraph, service: GraphResource): number | undefined {
-    const groups = graph.resolve(service, "loadBalancers", [aws.lb.TargetGroup, aws.alb.TargetGroup]);
+    const groups = targetGroupsOf(graph, service);
     if (groups.unresolved || groups.external.length > 0 || groups.opaque.length > 0 || groups.targets.length === 0) {
         return undefined;
     }

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { TARGET_GROUP_TYPES } from "../../lib/links/loadbalancing";
 import { judgeZones, mergeZoneResolutions, zonesOfSubnets, type ZoneResolution } from "../../lib/links/zones";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 import { asNumber, asString, isRecord } from "../../lib/values";
 
 const INSTANCE = [aws.ec2.Instance] as const;
-const TARGET_GROUPS = [aws.lb.TargetGroup, aws.alb.TargetGroup] as const;
 const SECURITY_GROUPS = [aws.ec2.SecurityGroup] as const;
 /** Ports open to the internet for administration, not for serving users (SSH, RDP). */
 const ADMIN_PORTS = new Set([22, 3389]);
@@ -76,7 +76,7 @@ function buildIndex(graph: StackGraph): Index {
     };
     for (const attachment of graph.ofType(aws.lb.TargetGroupAttachment, aws.alb.TargetGroupAttachment)) {
         const instances = graph.resolve(attachment, "targetId", INSTANCE).targets;
-        const group = graph.resolve(attachment, "targetGroupArn", TARGET_GROUPS).targets[0] ?? attachment;
+        const group = graph.resolve(attachment, "targetGroupArn", TARGET_GROUP_TYPES).targets[0] ?? attachment;
         addShared(group, instances, `target group ${group.name}`);
     }
     for (const clb of graph.ofType(aws.elb.LoadBalancer)) {

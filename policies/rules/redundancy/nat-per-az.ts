@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource } from "../../lib/graph";
 import { defaultRouteNats } from "../../lib/links/routes";
+import { subnetsAt, subnetZone } from "../../lib/links/zones";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
 import { asString } from "../../lib/values";
-
-/** A subnet's zone as name and ID (either may be unset). */
-function zoneOf(subnet: GraphResource): { name?: string; id?: string } {
-    return { name: asString(subnet.props["availabilityZone"]), id: asString(subnet.props["availabilityZoneId"]) };
-}
 
 /** Same zone, different zone, or cannot tell (one side unset or named differently). */
 function sameZone(a: { name?: string; id?: string }, b: { name?: string; id?: string }): boolean | undefined {
@@ -53,7 +48,7 @@ export const natPerAz = stackRule({
         if (hops.length === 0) {
             return [];
         }
-        const mine = zoneOf(subnet);
+        const mine = subnetZone(subnet);
         const findings: Finding[] = [];
         for (const hop of hops) {
             if (hop.unresolved || hop.external.length > 0) {
@@ -65,12 +60,12 @@ export const natPerAz = stackRule({
                 if (asString(nat.props["availabilityMode"]) === "regional") {
                     continue; // A regional NAT gateway has capacity in every zone.
                 }
-                const natSubnets = graph.resolve(nat, "subnetId", [aws.ec2.Subnet, aws.ec2.DefaultSubnet]).targets;
+                const natSubnets = subnetsAt(graph, nat, "subnetId");
                 if (natSubnets.length === 0) {
                     findings.push(unresolvable(`subnetId of ${nat.name}`, "the NAT gateway's subnet is not in this stack"));
                     continue;
                 }
-                const theirs = zoneOf(natSubnets[0]);
+                const theirs = subnetZone(natSubnets[0]);
                 const same = sameZone(mine, theirs);
                 if (same === undefined) {
                     const unset = mine.name === undefined && mine.id === undefined ? subnet.name : natSubnets[0].name;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { resolveFunction } from "../../lib/links/invoked-function";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 import { asNumber, asString } from "../../lib/values";
 
@@ -9,38 +10,10 @@ const LAMBDA_DEFAULT_TIMEOUT_S = 3;
 /** API Gateway's integration timeout when `timeoutMilliseconds` is absent: REST and WebSocket APIs, HTTP APIs. */
 const REST_DEFAULT_MS = 29_000;
 const HTTP_DEFAULT_MS = 30_000;
-const FUNCTION_TYPES = [aws.lambda.Function, aws.lambda.Alias] as const;
-
-/** "arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations" → the function ARN. */
-function functionArnOfInvokeUri(uri: string): string | undefined {
-    return /:lambda:path\/[^/]+\/functions\/(arn:[^/]+)\/invocations$/.exec(uri)?.[1];
-}
-
-/** The Lambda function of this stack an integration invokes, if it is one. */
+/** The Lambda function of this stack an integration invokes (by output, function ARN or invoke URI), if it is one. */
 function integratedFunction(graph: StackGraph, integration: GraphResource, path: string): { fn?: GraphResource; unknown?: boolean } {
-    const res = graph.resolve(integration, path, FUNCTION_TYPES);
-    const viaAlias = (alias: GraphResource) => graph.resolve(alias, "functionName", [aws.lambda.Function]).targets[0];
-    for (const target of res.targets) {
-        const fn = target.type === aws.lambda.Function ? target : viaAlias(target);
-        if (fn) {
-            return { fn };
-        }
-    }
-    for (const value of res.external) {
-        const arn = functionArnOfInvokeUri(value) ?? value;
-        // A qualified ARN (":alias" or ":version") names the same function's timeout.
-        const base = arn.replace(/^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:]+):[^:]+$/, "$1");
-        // By ARN once deployed; by the name inside the ARN when the function is named explicitly (new stack).
-        const name = /:function:([^:]+)/.exec(base)?.[1];
-        const fn =
-            graph.findByValue(base, [aws.lambda.Function])[0] ??
-            graph.findByValue(arn, FUNCTION_TYPES).map((t) => (t.type === aws.lambda.Function ? t : viaAlias(t)))[0] ??
-            (name !== undefined ? graph.findByValue(name, [aws.lambda.Function])[0] : undefined);
-        if (fn) {
-            return { fn };
-        }
-    }
-    return { unknown: res.unresolved };
+    const res = resolveFunction(graph, integration, path);
+    return res.targets[0] ? { fn: res.targets[0] } : { unknown: res.unresolved };
 }
 
 function integrationDefaultMs(graph: StackGraph, integration: GraphResource): number {

@@ -4,11 +4,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
-import { lambdaFunctionName, namedTarget, parseArn } from "../../../policies/lib/arn";
+import { lambdaFunctionName, lambdaIdentities, namedTarget, parseArn } from "../../../policies/lib/arn";
 import { StackGraph, type PlainResource } from "../../../policies/lib/graph";
 import { consumersOfQueue } from "../../../policies/lib/links/esm-kind";
 import { invokedFunction, resolveFunction } from "../../../policies/lib/links/invoked-function";
+import { targetGroupsOf, targetGroupsOfLoadBalancer } from "../../../policies/lib/links/loadbalancing";
 import { functionsOfMapping } from "../../../policies/lib/links/messaging";
+import { loadBalancerTargets } from "../../../policies/lib/resilience/topology";
 import { UNKNOWN_STRING } from "../../../policies/lib/values";
 import { analyzeInline, notEvaluatedOf, violationsOf } from "../../support/analyze";
 
@@ -75,6 +77,10 @@ describe("policies/lib links: one resolution for every rule", () => {
         assert.equal(namedTarget("arn:aws:sns:us-east-1:123456789012:alarms")?.name, "alarms");
         assert.equal(namedTarget("arn:aws:sns:us-east-1:123456789012:alarms:5f1c"), undefined, "a subscription is not its topic");
         assert.equal(lambdaFunctionName(`${ARN}:7`), "worker");
+        // An API Gateway Lambda integration's invoke URI names the function it invokes.
+        const invokeUri = `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${ARN}:live/invocations`;
+        assert.deepEqual(namedTarget(invokeUri), { types: [FN], name: "worker" });
+        assert.deepEqual(lambdaIdentities(invokeUri), [invokeUri, `${ARN}:live`, ARN, "worker"]);
         assert.equal(lambdaFunctionName("worker"), "worker");
     });
 
@@ -93,5 +99,41 @@ describe("policies/lib links: one resolution for every rule", () => {
         const visibility = violationsOf(report, "sqs-visibility-timeout");
         assert.deepEqual(visibility.map((v) => v.name), ["orders"]);
         assert.match(visibility[0].message, /6 × the timeout of worker \(30 s\)/);
+    });
+
+    it("finds target groups the same way for every rule and the resilience model: listener actions by dependency or literal ARN, Attachments, ECS loadBalancers", () => {
+        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        const LISTENER = "aws:lb/listener:Listener";
+        const RULE = "aws:lb/listenerRule:ListenerRule";
+        const TG = "aws:lb/targetGroup:TargetGroup";
+        const ASG = "aws:autoscaling/group:Group";
+        const ATTACHMENT = "aws:autoscaling/attachment:Attachment";
+        const SERVICE = "aws:ecs/service:Service";
+        const blueArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/6d0ecf831eec9f09";
+        const graph = StackGraph.fromPlain([
+            { type: LB, urn: urn(LB, "front"), name: "front", props: { arn: U } },
+            { type: TG, urn: urn(TG, "web"), name: "web", props: { arn: U } },
+            { type: TG, urn: urn(TG, "blue"), name: "blue", props: { arn: blueArn, name: "blue" } },
+            { type: TG, urn: urn(TG, "api"), name: "api", props: { arn: U } },
+            // Forwards by output reference (dependency) and, weighted, to a deployed group by its literal ARN.
+            {
+                type: LISTENER, urn: urn(LISTENER, "https"), name: "https",
+                props: { arn: U, loadBalancerArn: U, defaultActions: [{ type: "forward", forward: { targetGroups: [{ arn: U }, { arn: blueArn }] } }] },
+                propertyDependencies: { loadBalancerArn: [urn(LB, "front")], defaultActions: [urn(TG, "web")] },
+            },
+            { type: RULE, urn: urn(RULE, "api"), name: "api", props: { listenerArn: U, actions: [{ type: "forward", targetGroupArn: U }] }, propertyDependencies: { listenerArn: [urn(LISTENER, "https")], actions: [urn(TG, "api")] } },
+            { type: ASG, urn: urn(ASG, "web"), name: "web", props: { name: U } },
+            { type: ATTACHMENT, urn: urn(ATTACHMENT, "web"), name: "web", props: { autoscalingGroupName: U, lbTargetGroupArn: U }, propertyDependencies: { autoscalingGroupName: [urn(ASG, "web")], lbTargetGroupArn: [urn(TG, "web")] } },
+            { type: SERVICE, urn: urn(SERVICE, "api"), name: "api", props: { loadBalancers: [{ targetGroupArn: U, containerPort: 80 }] }, propertyDependencies: { loadBalancers: [urn(TG, "api")] } },
+        ]);
+        const names = (rs: readonly { name: string }[]) => rs.map((r) => r.name).sort();
+        const lb = graph.get(urn(LB, "front"))!;
+        assert.deepEqual(names(targetGroupsOfLoadBalancer(graph, lb)), ["api", "blue", "web"], "lb-alarm");
+        // Regression: the resilience model read listener actions through dependencies only and missed the literal ARN.
+        assert.deepEqual(names(loadBalancerTargets(graph, lb).targetGroups), ["api", "blue", "web"], "resilience topology");
+        // Regression: the resilience model's detection time ignored target groups attached by aws.autoscaling.Attachment.
+        assert.deepEqual(names(targetGroupsOf(graph, graph.get(urn(ASG, "web"))!).targets), ["web"], "asg-alarm, resilience detection");
+        assert.deepEqual(names(targetGroupsOf(graph, graph.get(urn(SERVICE, "api"))!).targets), ["api"], "ecs-service-alarm, ecs-health-checks");
+        assert.deepEqual(names(loadBalancerTargets(graph, lb).compute), ["api", "web"], "compute behind the load balancer");
     });
 });
