@@ -10,7 +10,7 @@
 // 3. The unknown-value proxy (proxy.js): its raw-target key and its unknown sentinels, so rules read
 //    properties without an exception per unknown read.
 import { type EnforcementLevel, type ReportViolation } from "@pulumi/policy";
-import { type Severity } from "./wire";
+import { UNKNOWN_STRING, type Severity } from "./wire";
 
 /** The @pulumi/policy version the internals below were read from. */
 export const VERIFIED_POLICY_SDK_VERSION = "1.21.0";
@@ -88,8 +88,7 @@ export function interceptSetup(hooks: SetupHooks): () => void {
 /** Key under which the unknown-checking proxy exposes its raw target. */
 export const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
 
-/** The engine's wire sentinel for an unknown value (pulumi/sdk `UnknownStringValue`). */
-export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN_STRING };
 
 /**
  * The sentinels @pulumi/policy deserializes unknown values into, as its proxy module exports them

@@ -76,6 +76,17 @@ export function containsUnknown(value: unknown, depth = 0): boolean {
     return false;
 }
 
+/** An interpolated string that embeds an unknown value (e.g. a JSON document or ARN built from
+ *  an output) carries the sentinel's text. */
+export function containsUnknownText(value: string): boolean {
+    for (const sentinel of UNKNOWN_SENTINELS) {
+        if (value.includes(sentinel)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /**
  * Parses a property that AWS models as a JSON document (redrive policies, state machine
  * definitions, IAM policies). Objects pass through; strings are parsed; anything that is not
@@ -93,14 +104,11 @@ export function parseJsonValue(value: unknown): JsonRead {
     if (typeof value !== "string") {
         return containsUnknown(value) ? { kind: "unknown" } : { kind: "ok", value };
     }
-    // An interpolated JSON string that embeds an unknown (e.g. an ARN) carries the sentinel text.
-    for (const sentinel of UNKNOWN_SENTINELS) {
-        if (value.includes(sentinel)) {
-            try {
-                return { kind: "ok", value: JSON.parse(value) };
-            } catch {
-                return { kind: "unknown" };
-            }
+    if (containsUnknownText(value)) {
+        try {
+            return { kind: "ok", value: JSON.parse(value) };
+        } catch {
+            return { kind: "unknown" };
         }
     }
     try {

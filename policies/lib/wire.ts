@@ -28,6 +28,10 @@ export function severityRank(severity: string | undefined): number {
 
 export type RuleScope = "resource" | "stack";
 
+/** The engine's wire sentinel for a value unknown during preview (pulumi/sdk `UnknownStringValue`):
+ *  the one definition, for the pack (policies/lib/values `isUnknown`) and the CLI's capture. */
+export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 /** What a policy's tags say about the rule behind it. */
 export interface RuleTags {
     pillar?: string;

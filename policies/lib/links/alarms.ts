@@ -11,9 +11,9 @@
 //
 // The index is built once per graph (WeakMap cache): linear in alarms + their dependency edges.
 import { aws } from "../aws-types";
-import { type GraphResource, type StackGraph } from "../graph";
+import { isOpaqueComponent, type GraphResource, type StackGraph } from "../graph";
 import { type ResourceView } from "../resource";
-import { asBoolean, asString, isRecord, isUnknown } from "../values";
+import { asBoolean, asString, isRecord, isUnknown, UNKNOWN_STRING } from "../values";
 
 /** A dimension that identifies one kind of resource, and how to read that identity from the resource's inputs. */
 export interface DimensionSpec {
@@ -145,13 +145,11 @@ export interface AlarmMetric {
     /** Known metric name, or undefined when unknown/absent. */
     metricName?: string;
     metricNameUnknown: boolean;
-    /** Dimension name → known value, or `unknown`. */
-    dimensions: Map<string, string | typeof UNKNOWN_DIMENSION>;
+    /** Dimension name → known value, or the unknown sentinel (`isUnknown`); "*" when the whole set is unknown. */
+    dimensions: Map<string, string>;
     /** The property whose propertyDependencies explain unknown dimension values. */
     property: "dimensions" | "metricQueries";
 }
-
-export const UNKNOWN_DIMENSION: unique symbol = Symbol("unknown dimension value");
 
 /** An alarm and the metrics it evaluates. */
 export interface AlarmInfo {
@@ -202,20 +200,20 @@ const indexes = new WeakMap<StackGraph, AlarmIndex>();
 
 function readMetric(raw: unknown, property: AlarmMetric["property"], nameKey: string, dimsKey: string): AlarmMetric | undefined {
     if (isUnknown(raw)) {
-        return { metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_DIMENSION]]), property };
+        return { metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_STRING]]), property };
     }
     if (!isRecord(raw)) {
         return undefined;
     }
     const name = raw[nameKey];
-    const dims = new Map<string, string | typeof UNKNOWN_DIMENSION>();
+    const dims = new Map<string, string>();
     const rawDims = raw[dimsKey];
     if (isUnknown(rawDims)) {
-        dims.set("*", UNKNOWN_DIMENSION);
+        dims.set("*", UNKNOWN_STRING);
     } else if (isRecord(rawDims)) {
         for (const [k, v] of Object.entries(rawDims)) {
             const s = asString(v);
-            dims.set(k, s ?? UNKNOWN_DIMENSION);
+            dims.set(k, s ?? UNKNOWN_STRING);
         }
     }
     return { metricName: asString(name), metricNameUnknown: isUnknown(name), dimensions: dims, property };
@@ -230,11 +228,11 @@ export function alarmMetrics(alarm: ResourceView): AlarmMetric[] {
     }
     const queries = alarm.read("metricQueries");
     if (!queries.known) {
-        out.push({ metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_DIMENSION]]), property: "metricQueries" });
+        out.push({ metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_STRING]]), property: "metricQueries" });
     } else if (Array.isArray(queries.value)) {
         for (const q of queries.value) {
             if (isUnknown(q)) {
-                out.push({ metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_DIMENSION]]), property: "metricQueries" });
+                out.push({ metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_STRING]]), property: "metricQueries" });
             } else if (isRecord(q) && q["metric"] !== undefined) {
                 const m = readMetric(q["metric"], "metricQueries", "metricName", "dimensions");
                 if (m) {
@@ -299,7 +297,7 @@ function buildIndex(graph: StackGraph): AlarmIndex {
                 } else {
                     const inside = graph.descendants(d, WATCHABLE_TYPES);
                     inside.forEach((r) => linkedByDeps.add(r));
-                    if (inside.length === 0 && d.children.length === 0 && !d.type.startsWith("aws:") && !d.type.startsWith("pulumi:")) {
+                    if (inside.length === 0 && isOpaqueComponent(d)) {
                         opaqueDeps.add(property);
                     }
                 }
@@ -310,7 +308,7 @@ function buildIndex(graph: StackGraph): AlarmIndex {
             for (const [dim, value] of metric.dimensions) {
                 const specs = dim === "*" ? ALL_SPECS : ALL_SPECS.filter((s) => s.name === dim);
                 for (const spec of specs) {
-                    if (value === UNKNOWN_DIMENSION) {
+                    if (isUnknown(value)) {
                         // A wholly unknown dimensions object computed from resources watches those resources.
                         const explained =
                             opaqueDeps.has(metric.property) || (dim === "*" ? linkedByDeps.size > 0 : [...linkedByDeps].some((r) => spec.types.includes(r.type)));

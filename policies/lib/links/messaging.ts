@@ -9,7 +9,7 @@ import { parseArn } from "../arn";
 import { aws } from "../aws-types";
 import { addUnique, emptyResolution, type GraphResource, type Resolution, type StackGraph } from "../graph";
 import { FUNCTION_OR_ALIAS, functionsBehind, resolveFunction } from "./invoked-function";
-import { asNumber, asString, isRecord, isUnknown, parseJsonValue, readPath, UNKNOWN_STRING, type JsonRead } from "../values";
+import { asNumber, asString, containsUnknownText, isRecord, isUnknown, parseJsonValue, readPath, type JsonRead } from "../values";
 
 /** SQS queue resource types. */
 export const QUEUE_TYPES: readonly string[] = [aws.sqs.Queue];
@@ -40,7 +40,7 @@ export function resolveJsonReference(graph: StackGraph, from: GraphResource, pro
     if (document.kind === "ok") {
         const value = isRecord(document.value) ? document.value[field] : undefined;
         const known = asString(value);
-        if (known !== undefined && known !== "" && !containsSentinelText(known)) {
+        if (known !== undefined && known !== "" && !containsUnknownText(known)) {
             const hits = graph.findByReference(known, types);
             return { ...emptyResolution(), targets: hits, external: hits.length === 0 ? [known] : [], document };
         }
@@ -49,11 +49,6 @@ export function resolveJsonReference(graph: StackGraph, from: GraphResource, pro
         }
     }
     return { ...graph.resolveByDependencies(from, property, types), document };
-}
-
-/** An interpolated string that embeds an unknown value carries the sentinel text. */
-function containsSentinelText(s: string): boolean {
-    return s.includes(UNKNOWN_STRING);
 }
 
 // ---------------------------------------------------------------------------------------------

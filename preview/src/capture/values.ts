@@ -1,11 +1,13 @@
 // Property values as they travel over the Pulumi gRPC wire (google.protobuf.Struct in its plain-JS
 // form) and a JSON-safe, human-friendly decoding of them for reports and tests.
 
+import { UNKNOWN_STRING } from "../../../policies/lib/wire";
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** The engine's marker for a value that is not known during a preview. */
-export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The engine's marker for a value that is not known during a preview (defined once, in the wire module). */
+export const UNKNOWN_SENTINEL = UNKNOWN_STRING;
 
 /** Signature keys the Pulumi wire format uses for special objects (wire constants; a test pins them to the SDK's). */
 export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";

@@ -6,12 +6,12 @@ import { StackGraph, type PlainResource } from "../../../../policies/lib/graph";
 import { evaluateStack, type Diagnostic } from "../../../../policies/lib/pack";
 import { ResourceView, UnresolvableError } from "../../../../policies/lib/resource";
 import { type Rule } from "../../../../policies/lib/rule";
-import { decodeFinding } from "../../../../policies/lib/wire";
+import { decodeFinding, UNKNOWN_STRING } from "../../../../policies/lib/wire";
 import { alarmsRules } from "../../../../policies/rules/alarms";
 import { deadLetterQueuesRules } from "../../../../policies/rules/dead-letter-queues";
 
 const RULES: readonly Rule[] = [...alarmsRules, ...deadLetterQueuesRules];
-const U = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const U = UNKNOWN_STRING;
 
 const resources: PlainResource[] = [
     { type: "aws:sqs/queue:Queue", urn: "q-number", name: "q-number", props: { redrivePolicy: 42, messageRetentionSeconds: "abc", fifoQueue: "yes", name: 7 } },
