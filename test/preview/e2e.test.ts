@@ -1,11 +1,12 @@
 // End to end: fixture programs on disk run in a child process (as `faultguard preview` runs any
 // program), evaluated by real policy packs started the way the engine starts them.
 import * as assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../preview/src/cli";
+import { commandLine, processesWithEnv } from "../support/process-tree";
 import { type Report } from "../../preview/src/report/model";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -28,14 +29,27 @@ async function cli(...argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
+/**
+ * Marks every process this file starts (children inherit the environment), so the checks below see
+ * only this file's processes, not those of test files running meanwhile in another mocha worker.
+ */
+const RUN_MARK = "FAULTGUARD_E2E_RUN";
+
+/** Live processes this file started whose command line contains `text`. */
 function processesMentioning(text: string): string[] {
-  return execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
-    .split("\n")
-    .filter((line) => line.includes(text) && !line.includes("ps -eo"));
+  return processesWithEnv(RUN_MARK, String(process.pid))
+    .map((pid) => `${pid} ${commandLine(pid)}`)
+    .filter((line) => line.includes(text));
 }
 
 describe("faultguard preview end to end", function () {
   this.timeout(180_000);
+  before(() => {
+    process.env[RUN_MARK] = String(process.pid);
+  });
+  after(() => {
+    delete process.env[RUN_MARK];
+  });
 
   it("reports the exact violations of a program: unknown-dependent property counted as the engine counts it, stack policy through propertyDependencies", async () => {
     const run = await cli(path.join(PROGRAMS, "queues"), "--policy-pack", path.join(PACKS, "basic"), "--format", "json");

@@ -17,8 +17,9 @@
  * `@pulumi/policy` handlers, fed the requests re-parsed from bytes), unless `inProcess: false` or
  * FAULTGUARD_TEST_PACK_PROCESS=1; any other pack directory, and those cases, run as the engine runs
  * a pack (cmd/run-policy-pack, gRPC). One pack per directory is started lazily on first use and
- * shared by every test of the mocha run (it is re-Configured per call); pack processes are ended in
- * a root `after` hook and, failing that, at process exit. Calls are serialised.
+ * shared by every test of the mocha run (it is re-Configured per call); pack processes are ended by
+ * the root `afterAll` hook of test/support/register.js (after the run, or after each file when mocha
+ * runs files in parallel workers) and, failing that, when the test process exits. Calls are serialised.
  */
 import * as path from "node:path";
 import { analyzeWithPack } from "../../preview/src/analyzer/analyze";
@@ -78,11 +79,6 @@ export async function closeSharedPacks(): Promise<void> {
   await Promise.all(all.map((p) => p.then((pack) => pack.close()).catch(() => undefined)));
 }
 
-declare const after: ((fn: () => Promise<void>) => void) | undefined;
-if (typeof after === "function") {
-  // Loaded by a test file while mocha collects tests: this registers a root-level hook.
-  after(closeSharedPacks);
-}
 
 let queue: Promise<unknown> = Promise.resolve();
 

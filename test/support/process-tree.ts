@@ -52,10 +52,32 @@ export function commandLine(pid: number): string {
     }
 }
 
-/** Waits up to `limitMs` for exiting processes to disappear, then lists those still alive. */
-export async function survivors(pids: number[], limitMs = 2000): Promise<number[]> {
+/**
+ * Waits up to `limitMs` for exiting processes to disappear, then lists those still alive. Returns as
+ * soon as all are gone; the limit is generous because a loaded CI runner can take seconds to let a
+ * signalled process run its exit path.
+ */
+export async function survivors(pids: number[], limitMs = 30_000): Promise<number[]> {
     for (let waited = 0; waited < limitMs && pids.some(alive); waited += 100) {
         await new Promise((r) => setTimeout(r, 100));
     }
     return pids.filter(alive);
+}
+
+/**
+ * PIDs of the processes whose environment has `name=value`. Children inherit the environment, so a
+ * test that sets a variable unique to itself finds every process it started, directly or not, even
+ * after they were re-parented, and none that tests running in parallel started.
+ */
+export function processesWithEnv(name: string, value: string): number[] {
+    const entry = `${name}=${value}`;
+    const found: number[] = [];
+    for (const pid of parentsByPid().keys()) {
+        try {
+            if (fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(entry) && alive(pid)) found.push(pid);
+        } catch {
+            // exited while we looked, or not ours to read
+        }
+    }
+    return found;
 }

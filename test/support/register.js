@@ -24,3 +24,14 @@ if (typeof mapped === "function") {
     return mapped(error, []) + frames.map((f) => (ours(f) ? mapped(error, [f]).slice(mapped(error, []).length) : `\n    at ${f}`)).join("");
   };
 }
+
+// Root hooks (a mocha root-hook plugin, so they apply in parallel workers too): once the run ends
+// (or, under `mocha --parallel`, once each file ends in its worker), the pack processes that
+// test/support/analyze.ts started are ended. Only if that module was loaded: requiring it here
+// would load @pulumi/pulumi into runs that never use it.
+exports.mochaHooks = {
+  async afterAll() {
+    const analyze = require.cache[path.join(__dirname, "analyze.ts")];
+    if (analyze) await analyze.exports.closeSharedPacks();
+  },
+};
