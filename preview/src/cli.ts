@@ -11,6 +11,9 @@ import { hasMandatoryViolations, type PreviewResult } from "./report/model";
 import { renderSarif } from "./report/sarif";
 import { renderText } from "./report/text";
 
+/** An unseen stack is not a pass (issue 14): incomplete fails a CI job unless the user accepts it. */
+export const INCOMPLETE_EXIT_CODE = 3;
+
 export const USAGE = `Usage: faultguard preview [PROGRAM_DIR] [flags]
 
 Runs a Pulumi program offline in preview mode (Pulumi's mock monitor) and evaluates it with
@@ -26,15 +29,17 @@ Flags:
       --fixtures FILE            JSON/YAML answers for provider functions and remote component outputs
       --timeout SECONDS          limit for the program run, each pack start and each RPC
       --pack-typecheck           type-check TypeScript packs on start like the engine (slower; default: transpile only)
-      --incomplete-exit-code N   exit code when the verdict is incomplete (opaque components no policy judged
-                                 hide resources, no mandatory violation among the rest); default 0
+      --incomplete-exit-code N   exit code when the verdict is incomplete (opaque components hide resources
+                                 offline, no mandatory violation among the rest); default ${INCOMPLETE_EXIT_CODE}, 0 to accept
   -h, --help                     show this help
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack;
-an incomplete verdict exits with --incomplete-exit-code (default 0).
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack,
+${INCOMPLETE_EXIT_CODE} incomplete: no mandatory violation among the resources seen, but opaque components (e.g. awsx, eks)
+hide resources offline (change with --incomplete-exit-code).
 `;
 
 const FORMATS = ["text", "json", "sarif", "junit", "html"] as const;
+
 type Format = (typeof FORMATS)[number];
 
 interface Io {
@@ -135,7 +140,7 @@ export async function main(argv: string[], io: Io = { stdout: (t) => process.std
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: use one of ${FORMATS.join(", ")}.`);
     const timeoutMs = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
-    const incompleteExitCode = values["incomplete-exit-code"] === undefined ? 0 : parseExitCode(values["incomplete-exit-code"]);
+    const incompleteExitCode = values["incomplete-exit-code"] === undefined ? INCOMPLETE_EXIT_CODE : parseExitCode(values["incomplete-exit-code"]);
     const resolve = (p: string): string => path.resolve(io.cwd, p);
     // A report that cannot be written must stop the run before any work, not lose its result after.
     const output = values.output === undefined ? undefined : checkOutputFile(resolve(values.output), values.output);

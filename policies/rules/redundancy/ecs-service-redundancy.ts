@@ -4,15 +4,20 @@ import { isOpaqueComponent } from "../../lib/graph";
 import { judgeSubnetZones, zonesOfSubnets } from "../../lib/links/zones";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
 
-/** awsx's ECS services (remote components) and the desiredCount they pass on when it is absent. */
-const AWSX_SERVICES: Readonly<Record<string, number>> = { "awsx:ecs:FargateService": 1, "awsx:ecs:EC2Service": 1 };
+/**
+ * awsx's ECS services (remote components) and the desiredCount that runs when it is absent: the awsx
+ * schema (pulumi/pulumi-awsx provider/cmd/pulumi-resource-awsx/schema.json) documents FargateService's
+ * as "Defaults to 1" (awsx/ecs/fargateService.ts sets `desiredCount: 1`) and EC2Service's as
+ * "Defaults to 0" (awsx/ecs/ec2Service.ts passes none on, and an ECS service defaults to 0).
+ */
+const AWSX_SERVICES: Readonly<Record<string, number>> = { "awsx:ecs:FargateService": 1, "awsx:ecs:EC2Service": 0 };
 
 export const ecsServiceRedundancy = stackRule({
     id: "ecs-service-redundancy",
     title: "ECS services run several tasks across zones",
     pillar: "redundancy",
     description:
-        "A replica `aws.ecs.Service` keeps `desiredCount` ≥ `minTasks` and, when it uses `awsvpc` networking, has `networkConfiguration.subnets` in at least `minAzs` zones. Daemon services are skipped; services without `networkConfiguration` (EC2 launch type, bridge/host networking) are judged on `desiredCount` only. An awsx `ecs.FargateService` or `ecs.EC2Service` whose children are not visible (offline, where awsx is a remote component) is judged by its `desiredCount` input (awsx's default: 1); where its children are visible, its `aws.ecs.Service` is judged instead.",
+        "A replica `aws.ecs.Service` keeps `desiredCount` ≥ `minTasks` and, when it uses `awsvpc` networking, has `networkConfiguration.subnets` in at least `minAzs` zones. Daemon services are skipped; services without `networkConfiguration` (EC2 launch type, bridge/host networking) are judged on `desiredCount` only. An awsx `ecs.FargateService` or `ecs.EC2Service` whose children are not visible (offline, where awsx is a remote component) is judged by its `desiredCount` input (awsx's defaults: 1 for FargateService, 0 for EC2Service); where its children are visible, its `aws.ecs.Service` is judged instead.",
     remediation: [
         "```ts",
         "new aws.ecs.Service(\"api\", {",

@@ -4,8 +4,12 @@ import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule
 import { asNumber } from "../../lib/values";
 
 /**
- * @pulumi/eks components (remote: built by the eks plugin) and where each keeps its node count;
- * the fallback is the package's documented default minimum (1 node).
+ * @pulumi/eks components (remote: built by the eks plugin) and where each keeps its node count.
+ * Without one, eks builds the group with a minimum of 1 node: the eks schema
+ * (pulumi/pulumi-eks provider/cmd/pulumi-resource-eks/schema.json) documents `minSize` of Cluster,
+ * NodeGroup and NodeGroupV2 as "Defaults to 1" and ManagedNodeGroup's `scalingConfig` as "minSize: 1",
+ * and the implementation applies it (nodejs/eks/nodes/nodegroup.ts: `args.minSize = 1` when
+ * undefined, `args?.minSize ?? 1` for NodeGroupV2, `config?.minSize ?? 1` for managed node groups).
  */
 const EKS_NODE_GROUPS: Readonly<Record<string, { minSize: readonly string[]; subnets: readonly string[] }>> = {
     "eks:index:Cluster": { minSize: ["nodeGroupOptions.minSize", "minSize"], subnets: ["privateSubnetIds", "subnetIds", "publicSubnetIds"] },

@@ -51,7 +51,9 @@ export interface Report {
   opaqueComponents: Array<{ urn: string; type: string; name: string; judgedByInputs: boolean }>;
   /**
    * `failed`: mandatory violations. `incomplete`: none among the resources seen, but opaque
-   * components that no policy judges hide resources from the packs. `passed`: otherwise.
+   * components hide resources from the packs: also those some policy judges by their inputs, since
+   * inputs decide a few properties, never the resources built from them (issue 14: no green verdict
+   * on an unseen stack). `passed`: otherwise.
    */
   verdict: Verdict;
   summary: { mandatory: number; advisory: number; exempted: number; ruleErrors: number };
@@ -151,7 +153,6 @@ export function buildReport(
   const judged = typesJudged(analyses);
   const opaque = opaqueComponents(stack).map((r) => ({ urn: r.urn, type: r.type, name: r.name, judgedByInputs: judged.has(r.type) }));
   const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate").length;
-  const unjudgedOpaque = opaque.filter((c) => !c.judgedByInputs).length;
   return {
     project: stack.project,
     stack: stack.stack,
@@ -162,7 +163,7 @@ export function buildReport(
     notEvaluated,
     ruleErrors,
     opaqueComponents: opaque,
-    verdict: mandatory > 0 ? "failed" : unjudgedOpaque > 0 ? "incomplete" : "passed",
+    verdict: mandatory > 0 ? "failed" : opaque.length > 0 ? "incomplete" : "passed",
     summary: {
       mandatory,
       advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,

@@ -120,13 +120,13 @@ export function renderSarif(result: PreviewResult, baseDir: string = process.cwd
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.report.opaqueComponents
-              .filter((c) => !c.judgedByInputs)
-              .map((c) => ({
-                level: "warning" as const,
-                descriptor: { id: "incomplete" },
-                message: { text: `Incomplete: ${c.type} ${c.name} is built by a provider plugin; its resources are not visible offline and no policy judged it (${c.urn}).` },
-              })),
+            toolExecutionNotifications: result.report.opaqueComponents.map((c) => ({
+              level: "warning" as const,
+              descriptor: { id: "incomplete" },
+              message: {
+                text: `Incomplete: ${c.type} ${c.name} is built by a provider plugin; its resources are not visible offline and ${c.judgedByInputs ? "policies judged only its inputs" : "no policy judged it"} (${c.urn}).`,
+              },
+            })),
           },
         ],
         properties: { project: result.report.project, stack: result.report.stack, resourceCount: result.report.resourceCount, verdict: result.report.verdict },

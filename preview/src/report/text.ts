@@ -74,9 +74,11 @@ export function renderText(result: PreviewResult): string {
       (summary.ruleErrors > 0 ? `, ${summary.ruleErrors} rule errors` : "") +
       ` — program ${timings.programMs} ms, pack start ${timings.packStartMs} ms, analysis ${timings.analysisMs} ms, total ${timings.totalMs} ms`,
   );
-  const unjudged = report.opaqueComponents.filter((c) => !c.judgedByInputs).length;
-  if (unjudged > 0) {
-    out.push(`Incomplete: ${unjudged} opaque component${unjudged === 1 ? "" : "s"} hide${unjudged === 1 ? "s" : ""} resources no policy saw (listed above); the stack was not fully checked.`);
+  const opaque = report.opaqueComponents.length;
+  if (opaque > 0) {
+    const judged = report.opaqueComponents.filter((c) => c.judgedByInputs).length;
+    const partly = judged === 0 ? "" : ` (${judged === opaque ? (opaque === 1 ? "it was" : "all were") : `${judged} of them were`} judged by their inputs only)`;
+    out.push(`Incomplete: ${opaque} opaque component${opaque === 1 ? "" : "s"} hide${opaque === 1 ? "s" : ""} resources no policy saw (listed above)${partly}; the stack was not fully checked.`);
   }
   const crashed = report.ruleErrors.some((f) => f.enforcementLevel === "mandatory" || f.enforcementLevel === "remediate");
   const results: Record<typeof report.verdict, string> = {
