@@ -115,6 +115,16 @@ export function checkPackDir(dir: string): string {
   return abs;
 }
 
+/** What a policy and each of its diagnostics both carry; enums decode as the CLI does (a missing level is advisory). */
+function levelAndText(m: { getDescription(): string; getMessage(): string; getEnforcementlevel(): analyzerproto.EnforcementLevel; getSeverity(): analyzerproto.PolicySeverity }) {
+  return {
+    description: m.getDescription(),
+    message: m.getMessage(),
+    enforcementLevel: LEVELS[m.getEnforcementlevel()] ?? "advisory",
+    severity: SEVERITIES[m.getSeverity()] ?? "",
+  };
+}
+
 /** GetAnalyzerInfo's answer, decoded. */
 export function decodeAnalyzerInfo(info: analyzerproto.AnalyzerInfo): PackInfo {
   const policies: PolicyMetadata[] = info.getPoliciesList().map((p) => {
@@ -124,10 +134,7 @@ export function decodeAnalyzerInfo(info: analyzerproto.AnalyzerInfo): PackInfo {
     return {
       name: p.getName(),
       displayName: p.getDisplayname(),
-      description: p.getDescription(),
-      message: p.getMessage(),
-      enforcementLevel: LEVELS[p.getEnforcementlevel()] ?? "advisory",
-      severity: SEVERITIES[p.getSeverity()] ?? "",
+      ...levelAndText(p),
       policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
       configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as JsonObject, required: schema.getRequiredList() } : undefined,
       remediationSteps: p.getRemediationSteps(),
@@ -162,10 +169,7 @@ export function decodeAnalyzeResponse(response: analyzerproto.AnalyzeResponse | 
     policyName: d.getPolicyname(),
     policyPackName: d.getPolicypackname(),
     policyPackVersion: d.getPolicypackversion(),
-    description: d.getDescription(),
-    message: d.getMessage(),
-    enforcementLevel: LEVELS[d.getEnforcementlevel()] ?? "advisory",
-    severity: SEVERITIES[d.getSeverity()] ?? "",
+    ...levelAndText(d),
     urn: d.getUrn(),
   }));
   return { diagnostics, notApplicable };

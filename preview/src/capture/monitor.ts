@@ -214,12 +214,56 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
       return [...chain, ...stackTransforms];
     }
 
-    override async registerResource(req: resproto.RegisterResourceRequest, callback: Callback): Promise<void> {
+    /** Where a registered or read resource sits: its type, name, parent and the URN the engine gives it. */
+    private identity(req: resproto.RegisterResourceRequest | resproto.ReadResourceRequest): Pick<CapturedResource, "type" | "name" | "parent" | "urn"> {
+      const type = req.getType();
+      const name = req.getName();
+      const parent = req.getParent() || undefined;
+      return { type, name, parent, urn: makeUrn(stack, project, parent, type, name) };
+    }
+
+    /** Records what the program declared (inputs decoded for reports, wire form kept for the packs). */
+    private record(
+      req: resproto.RegisterResourceRequest | resproto.ReadResourceRequest,
+      identity: Pick<CapturedResource, "type" | "name" | "parent" | "urn">,
+      resource: Omit<CapturedResource, "type" | "name" | "parent" | "urn" | "inputs" | "dependencies" | "provider">,
+    ): void {
+      const { custom, remote, operation, wireInputs, wireOutputs, propertyDependencies, providers, options, source } = resource;
+      recorder.add({
+        urn: identity.urn,
+        type: identity.type,
+        name: identity.name,
+        custom,
+        remote,
+        operation,
+        parent: identity.parent,
+        inputs: decodeWireValue(wireInputs) as JsonObject,
+        wireInputs,
+        wireOutputs,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        provider: req.getProvider() || undefined,
+        providers,
+        options,
+        // Registrations always carry `source` (possibly undefined); reads have none.
+        ...("source" in resource ? { source } : {}),
+      });
+    }
+
+    /** Answers an RPC with `handle`'s response; a failure is recorded for the report and returned to the SDK. */
+    private async answer(callback: Callback, handle: () => Promise<unknown>): Promise<void> {
       try {
-        const type = req.getType();
-        const name = req.getName();
-        const parent = req.getParent() || undefined;
-        const urn = makeUrn(stack, project, parent, type, name);
+        callback(null, await handle());
+      } catch (err) {
+        recorder.errors.push(err instanceof Error ? err : new Error(String(err)));
+        callback(err);
+      }
+    }
+
+    override async registerResource(req: resproto.RegisterResourceRequest, callback: Callback): Promise<void> {
+      await this.answer(callback, async () => {
+        const identity = this.identity(req);
+        const { type, name, parent, urn } = identity;
         const custom = req.getCustom();
         const remote = req.getRemote();
         let wireInputs = structToJs(req.getObject());
@@ -253,74 +297,32 @@ export function createCapturingMonitor(sdk: PulumiSdk, recorder: Recorder): obje
         req.getProvidersMap().forEach((ref, pkg) => {
           providers[pkg] = ref;
         });
-        const resource: CapturedResource = {
-          urn,
-          type,
-          name,
-          custom,
-          remote,
-          operation: "register",
-          parent,
-          inputs: decodeWireValue(wireInputs) as JsonObject,
-          wireInputs,
-          wireOutputs,
-          dependencies: req.getDependenciesList(),
-          propertyDependencies,
-          provider: req.getProvider() || undefined,
-          providers,
-          options,
-          source: sourceOf(req),
-        };
-        recorder.add(resource);
+        this.record(req, identity, { custom, remote, operation: "register", wireInputs, wireOutputs, propertyDependencies, providers, options, source: sourceOf(req) });
         const id = custom && typeof fixtureId === "string" ? fixtureId : "";
         this.resources.set(urn, { urn, id: id || null, state: wireOutputs });
         const response = new sdk.resproto.RegisterResourceResponse();
         response.setUrn(urn);
         response.setId(id);
         response.setObject(sdk.Struct.fromJavaScript(wireOutputs as Parameters<typeof sdk.Struct.fromJavaScript>[0]));
-        callback(null, response);
-      } catch (err) {
-        recorder.errors.push(err instanceof Error ? err : new Error(String(err)));
-        callback(err);
-      }
+        return response;
+      });
     }
 
     override async readResource(req: resproto.ReadResourceRequest, callback: Callback): Promise<void> {
-      try {
-        const type = req.getType();
-        const name = req.getName();
-        const parent = req.getParent() || undefined;
-        const urn = makeUrn(stack, project, parent, type, name);
+      await this.answer(callback, async () => {
+        const identity = this.identity(req);
+        const { type, name, urn } = identity;
         const wireInputs = structToJs(req.getProperties());
         const fixture = recorder.fixtureOutputs(type, urn, name) ?? {};
         const wireOutputs: JsonObject = { ...wireInputs, ...fixture, id: req.getId() };
-        const propertyDependencies: Record<string, string[]> = {};
-        recorder.add({
-          urn,
-          type,
-          name,
-          custom: true,
-          remote: false,
-          operation: "read",
-          parent,
-          inputs: decodeWireValue(wireInputs) as JsonObject,
-          wireInputs,
-          wireOutputs,
-          dependencies: req.getDependenciesList(),
-          propertyDependencies,
-          provider: req.getProvider() || undefined,
-          providers: {},
-          options: { ...emptyOptions(), additionalSecretOutputs: req.getAdditionalsecretoutputsList() },
-        });
+        const options = { ...emptyOptions(), additionalSecretOutputs: req.getAdditionalsecretoutputsList() };
+        this.record(req, identity, { custom: true, remote: false, operation: "read", wireInputs, wireOutputs, propertyDependencies: {}, providers: {}, options });
         this.resources.set(urn, { urn, id: req.getId(), state: wireOutputs });
         const response = new sdk.resproto.ReadResourceResponse();
         response.setUrn(urn);
         response.setProperties(sdk.Struct.fromJavaScript(wireOutputs as Parameters<typeof sdk.Struct.fromJavaScript>[0]));
-        callback(null, response);
-      } catch (err) {
-        recorder.errors.push(err instanceof Error ? err : new Error(String(err)));
-        callback(err);
-      }
+        return response;
+      });
     }
 
     override registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback): void {
