@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { taskStates } from "../../lib/links/state-machine";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
+import { dottedPath, taskStatesOf } from "../../lib/step-functions";
 import { isRecord, isUnknown } from "../../lib/values";
 
 /** Errors the Lambda service itself raises on a small share of invocations (not the function's own errors). */
@@ -83,7 +83,9 @@ export const sfnLambdaRetry = stackRule({
         const dependsOnFunction = (sm.propertyDependencies["definition"] ?? []).some((d) => d.type === aws.lambda.Function || d.type === aws.lambda.Alias);
         const failing: Array<{ path: string; missing: string[] }> = [];
         let unknownRetry: string | undefined;
-        for (const { path, state } of taskStates(definition.value["States"])) {
+        for (const task of taskStatesOf(definition.value["States"])) {
+            const { state } = task;
+            const path = dottedPath(task);
             const lambda = invokesLambda(state["Resource"]);
             if (lambda === false || (lambda === "unknown" && !dependsOnFunction)) {
                 continue;
