@@ -16,6 +16,21 @@ describe("policies: rule metadata and catalog", () => {
         assert.ok(committed === renderCatalog(allRules), "policies/README.md is stale: run `npm run catalog` and commit it");
     });
 
+    it("every rule defined under policies/rules/<pillar>/ is registered in its pillar's index (the one place a new rule is listed)", () => {
+        const registered = new Set<unknown>(allRules);
+        const rulesDir = path.join(ROOT, "policies", "rules");
+        for (const pillar of fs.readdirSync(rulesDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+            for (const file of fs.readdirSync(path.join(rulesDir, pillar.name)).filter((f) => f.endsWith(".ts") && f !== "index.ts")) {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const exported = Object.entries(require(path.join(rulesDir, pillar.name, file)) as Record<string, unknown>);
+                for (const [name, value] of exported) {
+                    const isRule = typeof value === "object" && value !== null && "id" in value && "check" in value && "pillar" in value;
+                    assert.ok(!isRule || registered.has(value), `${pillar.name}/${file} exports rule ${name}: add it to policies/rules/${pillar.name}/index.ts`);
+                }
+            }
+        }
+    });
+
     it("the generated AWS type tokens match the installed @pulumi/aws", () => {
         execFileSync(process.execPath, [path.join(ROOT, "policies", "scripts", "generate-aws-types.js"), "--check"], { stdio: "pipe" });
     });
