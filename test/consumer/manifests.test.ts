@@ -1,18 +1,27 @@
 // The published manifests (components/package.publish.json, preview/package.publish.json,
 // policies/package.json) declare every module their code loads at run time — the defect was
 // `Cannot find module 'ajv'` (a dev dependency used at run time) and a pack without `minimatch` —
-// at the versions this repository's lockfile tests.
+// at the versions this repository's lockfile tests; and @pulumi/pulumi and @pulumi/aws only as
+// peers, with the ranges test/consumer runs (versions.ts), so a consumer never gets a second SDK copy.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { builtinModules } from "node:module";
+import * as semver from "semver";
+import { SUPPORTED_SDK_RANGE } from "../../preview/src/capture/sdk-compat";
 import { REPO_ROOT } from "../readme/documented-commands";
+import { CONSUMER_AWS_VERSIONS, CONSUMER_SDK_VERSIONS, TESTED_NODE_MAJORS } from "./versions";
 
 interface Manifest {
   name: string;
+  version: string;
+  engines?: { node?: string };
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 }
+
+const PUBLISHED = ["components/package.publish.json", "preview/package.publish.json", "policies/package.json"];
 
 const read = (file: string): Manifest => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), "utf8")) as Manifest;
 const root = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
@@ -70,5 +79,44 @@ describe("published package manifests", () => {
 
   it("the CLI depends on the pack at the pack's version", () => {
     assert.equal(read("preview/package.publish.json").dependencies?.["faultguard-aws"], (read("policies/package.json") as Manifest & { version: string }).version);
+  });
+
+  it("@pulumi/pulumi and @pulumi/aws are peer dependencies only, never a dependency that nests a second copy", () => {
+    for (const file of PUBLISHED) {
+      const manifest = read(file);
+      assert.deepEqual(Object.keys(manifest.dependencies ?? {}).filter((d) => d === "@pulumi/pulumi" || d === "@pulumi/aws"), [], file);
+      assert.equal(manifest.peerDependencies?.["@pulumi/pulumi"], SUPPORTED_SDK_RANGE, `${file}: the SDK range the preview supports`);
+    }
+    assert.ok(read("components/package.publish.json").peerDependencies?.["@pulumi/aws"], "the components declare the provider they build on");
+  });
+
+  it("the peer ranges are exactly what test/consumer runs: their floor and newest release", () => {
+    const sdks = [...CONSUMER_SDK_VERSIONS].sort(semver.compare);
+    assert.equal(semver.minVersion(SUPPORTED_SDK_RANGE)?.version, sdks[0], "the SDK floor is tested");
+    assert.equal(sdks[sdks.length - 1], root.dependencies["@pulumi/pulumi"], "the newest SDK tested is the one this repository pins");
+    for (const v of sdks) assert.ok(semver.satisfies(v, SUPPORTED_SDK_RANGE), v);
+    const awsRange = read("components/package.publish.json").peerDependencies?.["@pulumi/aws"] ?? "";
+    const aws = [...CONSUMER_AWS_VERSIONS].sort(semver.compare);
+    assert.equal(semver.minVersion(awsRange)?.version, aws[0], "the @pulumi/aws floor is tested");
+    assert.equal(aws[aws.length - 1], root.dependencies["@pulumi/aws"], "the newest @pulumi/aws tested is the one this repository pins");
+    for (const v of aws) assert.ok(semver.satisfies(v, awsRange), v);
+    assert.ok(!semver.satisfies(`${semver.major(aws[0]) + 1}.0.0`, awsRange), "no untested major");
+  });
+
+  it("the pack, installed on its own (a published pack), still gets an SDK: @pulumi/pulumi as a devDependency at the pinned release", () => {
+    // The Pulumi CLI installs a published pack with `npm install` in its folder, dev dependencies
+    // included; installed in a project, dev dependencies are ignored and the peer is the project's.
+    const pack = read("policies/package.json");
+    assert.equal(pack.devDependencies?.["@pulumi/pulumi"], root.dependencies["@pulumi/pulumi"]);
+    assert.ok(semver.satisfies(root.dependencies["@pulumi/pulumi"], pack.peerDependencies?.["@pulumi/pulumi"] ?? ""));
+  });
+
+  it("engines: the Node releases test/consumer runs (20 and 22), the same in every package", () => {
+    for (const file of PUBLISHED) {
+      const range = read(file).engines?.node ?? "";
+      assert.equal(range, ">=20.19", file);
+      for (const major of TESTED_NODE_MAJORS) assert.ok(semver.satisfies(`${major}.19.0`, range), `${file}: Node ${major}`);
+    }
+    assert.equal((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as Manifest).engines?.node, ">=20.19");
   });
 });
