@@ -18,15 +18,25 @@ interface Step {
     "continue-on-error"?: boolean;
 }
 
+interface Job {
+    if?: string;
+    needs?: string | string[];
+    permissions?: Record<string, string>;
+    env?: Record<string, string>;
+    "runs-on": string;
+    "timeout-minutes"?: number;
+    steps: Step[];
+}
+
 interface Workflow {
     name: string;
     on: Record<string, unknown>;
     permissions: Record<string, string>;
-    jobs: Record<string, { if?: string; "runs-on": string; "timeout-minutes"?: number; steps: Step[] }>;
+    jobs: Record<string, Job>;
 }
 
 const DIR = path.join(REPO_ROOT, ".github", "workflows");
-const FILES = ["faultguard-preview.yml", "pulumi-preview.yml", "policy-publish.yml", "release.yml"];
+const FILES = ["faultguard-preview.yml", "pulumi-preview.yml", "release.yml"];
 /** Workflows for a consumer's repository (a project that installed the packages), not this one. */
 const CONSUMER_DIR = path.join(REPO_ROOT, ".github", "consumer");
 const CONSUMER_FILES = ["faultguard-preview.yml", "pulumi-preview.yml"];
@@ -108,7 +118,7 @@ describe("GitHub Actions workflows for users", () => {
         const documented = new Set(shellCommands(fs.readFileSync(README, "utf8")));
         for (const [file, wf] of workflows) {
             const commands = commandsOf(wf);
-            assert.ok(commands.length > 0 || file === "release.yml", file);
+            assert.ok(commands.length > 0, file);
             assert.deepEqual(commands.filter((c) => !documented.has(c)), [], `${file} runs commands the README does not show`);
         }
     });
@@ -148,25 +158,10 @@ describe("GitHub Actions workflows for users", () => {
         assert.equal(aws?.with?.["aws-region"], region, "the prod stack's region");
     });
 
-    it("policy-publish: on release, publishes from policies/ after the tests, checks the tag against the pack version", () => {
-        const wf = load("policy-publish.yml");
-        assert.deepEqual(wf.on.release, { types: ["published"] });
-        const all = steps(wf);
-        const test = all.findIndex((s) => s.run === "npm test");
-        const publish = all.findIndex((s) => s.run?.startsWith("pulumi policy publish") === true);
-        assert.ok(test >= 0 && test < publish);
-        assert.equal(all[publish]["working-directory"], "policies");
-        assert.ok(all.some((s) => s.run?.includes("require('./policies/package.json').version") === true));
-        const text = fs.readFileSync(path.join(DIR, "policy-publish.yml"), "utf8");
-        assert.match(text, /pulumi policy enable <org>\/faultguard-aws latest --policy-group <group>/, "explains how to attach the pack to a policy group");
-        const name = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policies", "package.json"), "utf8")) as { name: string }).name;
-        assert.equal(name, "faultguard-aws", "the pack name the workflow enables");
-    });
-
     it("the jobs that need Pulumi Cloud are skipped, visibly, until the repository is set up", () => {
-        for (const file of ["pulumi-preview.yml", "policy-publish.yml"]) {
-            for (const job of Object.values(load(file).jobs)) assert.equal(job.if, "vars.PULUMI_ORG != ''", file);
-        }
+        for (const job of Object.values(load("pulumi-preview.yml").jobs)) assert.equal(job.if, "vars.PULUMI_ORG != ''");
+        assert.equal(load("release.yml").jobs["policy-pack"].if, "vars.PULUMI_ORG != ''", "release: the Pulumi Cloud publication");
+        assert.equal(load("release.yml").jobs.npm.if, undefined, "release: npm needs no Pulumi Cloud");
         assert.deepEqual(Object.values(load("faultguard-preview.yml").jobs).map((j) => j.if), [undefined], "the offline preview needs no setup");
     });
 
@@ -184,20 +179,41 @@ describe("GitHub Actions workflows for users", () => {
         assert.equal(action?.with?.policyPacks, "node_modules/faultguard-aws");
     });
 
-    it("release: publishes the npm packages with provenance from a green tree, the tag matching every package version", () => {
+    it("release: one release publishes the npm packages with provenance from a green tree, the tag matching every package version", () => {
         const wf = load("release.yml");
         assert.deepEqual(wf.on.release, { types: ["published"] });
-        assert.equal(wf.permissions["id-token"], "write", "npm provenance needs the OIDC token");
-        const all = steps(wf);
-        const test = all.findIndex((s) => s.run === "npm test");
-        const publish = all.findIndex((s) => s.run === "node scripts/build-packages.js --publish");
-        assert.ok(test >= 0 && test < publish);
-        assert.equal(all[publish].env?.NODE_AUTH_TOKEN, "${{ secrets.NPM_TOKEN }}");
-        const check = all.find((s) => s.run?.includes("components/package.publish.json") === true)?.run ?? "";
+        assert.deepEqual(Object.keys(wf.jobs).sort(), ["npm", "policy-pack"], "npm and Pulumi Cloud, from the one workflow");
+        assert.equal(wf.permissions["id-token"], undefined, "the OIDC token only where npm provenance needs it");
+        const npm = wf.jobs.npm;
+        assert.equal(npm.permissions?.["id-token"], "write", "npm provenance needs the OIDC token");
+        const test = npm.steps.findIndex((s) => s.run === "npm test");
+        const check = npm.steps.findIndex((s) => s.run?.includes("components/package.publish.json") === true);
+        const publish = npm.steps.findIndex((s) => s.run === "node scripts/build-packages.js --publish");
+        assert.ok(test >= 0 && test < check && check < publish, "test → tag check → publish");
+        assert.equal(npm.steps[publish].env?.NODE_AUTH_TOKEN, "${{ secrets.NPM_TOKEN }}");
         for (const manifest of ["policies/package.json", "components/package.publish.json", "preview/package.publish.json"]) {
-            assert.ok(check.includes(manifest) && fs.existsSync(path.join(REPO_ROOT, manifest)), manifest);
+            assert.ok((npm.steps[check].run ?? "").includes(manifest) && fs.existsSync(path.join(REPO_ROOT, manifest)), manifest);
         }
         assert.match(fs.readFileSync(path.join(REPO_ROOT, "scripts", "build-packages.js"), "utf8"), /"publish", "--provenance"/);
+    });
+
+    it("release: then publishes the same pack to Pulumi Cloud from policies/, and enables it on the policy group if one is set", () => {
+        const wf = load("release.yml");
+        const job = wf.jobs["policy-pack"];
+        assert.equal(job.needs, "npm", "after the tests and the npm publication");
+        assert.equal(job.permissions, undefined, "no OIDC token");
+        assert.equal(job.env?.PULUMI_ACCESS_TOKEN, "${{ secrets.PULUMI_ACCESS_TOKEN }}");
+        const install = job.steps.findIndex((s) => s.run === "npm ci");
+        const cli = job.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@") === true && s.with?.command === undefined);
+        const publish = job.steps.findIndex((s) => s.run === 'pulumi policy publish "$PULUMI_ORG"');
+        const enable = job.steps.findIndex((s) => s.run?.startsWith("pulumi policy enable") === true);
+        assert.ok(install >= 0 && install < publish && cli >= 0 && cli < publish && publish < enable, "npm ci, CLI → publish → enable");
+        assert.equal(job.steps[publish]["working-directory"], "policies");
+        assert.equal(job.steps[enable].if, "vars.PULUMI_POLICY_GROUP != ''");
+        const name = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policies", "package.json"), "utf8")) as { name: string }).name;
+        assert.ok(job.steps[enable].run?.includes(`"$PULUMI_ORG/${name}"`), "enables the pack it published");
+        const text = fs.readFileSync(path.join(DIR, "release.yml"), "utf8");
+        assert.match(text, /pulumi policy enable <org>\/faultguard-aws latest --policy-group <group>/, "explains how to attach the pack to a policy group");
     });
 
     it("use placeholders only for secrets and organisation names", () => {
