@@ -4,7 +4,9 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { FaultguardError, UsageError } from "./errors";
 import { installSignalHandlers } from "./processes";
-import { runPreview } from "./preview";
+import { DEFAULT_PACK_START_TIMEOUT_MS, DEFAULT_RPC_TIMEOUT_MS } from "./analyzer/pack";
+import { DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
+import { DEFAULT_ANALYSIS_TIMEOUT_MS, runPreview } from "./preview";
 import { renderHtml } from "./report/html";
 import { renderJunit } from "./report/junit";
 import { hasMandatoryViolations, type PreviewResult } from "./report/model";
@@ -27,7 +29,8 @@ Flags:
       --format FORMAT            text | json | sarif | junit | html (default: text; html: resilience matrix and diagram)
   -o, --output FILE              write the report to FILE instead of stdout
       --fixtures FILE            JSON/YAML answers for provider functions and remote component outputs
-      --timeout SECONDS          limit for the program run, each pack start and each RPC
+      --timeout SECONDS          one limit for the program run, each pack start, each RPC and the whole
+                                 analysis (default: ${DEFAULT_PROGRAM_TIMEOUT_MS / 1000}, ${DEFAULT_PACK_START_TIMEOUT_MS / 1000}, ${DEFAULT_RPC_TIMEOUT_MS / 1000} and ${DEFAULT_ANALYSIS_TIMEOUT_MS / 1000} s)
       --pack-typecheck           type-check TypeScript packs on start like the engine (slower; default: transpile only)
       --incomplete-exit-code N   exit code when the verdict is incomplete (opaque components hide resources
                                  offline, no mandatory violation among the rest); default ${INCOMPLETE_EXIT_CODE}, 0 to accept

@@ -21,6 +21,19 @@ export class PolicyPackError extends FaultguardError {}
 /** Policy configuration that the pack's schemas reject. */
 export class PolicyConfigError extends FaultguardError {}
 
+/** Where a time limit came from: `--timeout` (one value for every stage) or the stage's own default. */
+export type TimeLimitSource = "--timeout" | "default";
+
+/**
+ * What every timeout error says in its parenthesis: which limit ran out, the value in force, and
+ * the flag that changes it (a loaded CI machine may only need more time).
+ */
+export function timeLimitNote(stage: string, limitMs: number, source: TimeLimitSource = "default"): string {
+  const seconds = limitMs / 1000;
+  const inForce = source === "--timeout" ? `the ${stage} limit, --timeout ${seconds}` : `the default ${stage} limit, ${seconds} s, as no --timeout was given`;
+  return `${inForce}; if the machine is only slow, give a larger --timeout SECONDS`;
+}
+
 /**
  * Pulumi's promise-leak report ("The Pulumi runtime detected that N promises were still active …",
  * runtime/debuggable.js), printed at exit after an earlier failure left registrations pending. It

@@ -8,14 +8,14 @@ import { checkPackDir, DEFAULT_PACK_START_TIMEOUT_MS, DEFAULT_RPC_TIMEOUT_MS, Po
 import { loadFixtures } from "./capture/fixtures";
 import { captureProgram, DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
 import { OFFLINE_ORGANIZATION } from "./capture/types";
-import { PolicyPackError, UsageError } from "./errors";
+import { PolicyPackError, timeLimitNote, type TimeLimitSource, UsageError } from "./errors";
 import { applyConfigOverrides, chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
 import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
 import { redactReport } from "./report/redact";
 import { assessStack } from "./report/resilience";
 
 /** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
-const DEFAULT_ANALYSIS_TIMEOUT_MS = 300_000;
+export const DEFAULT_ANALYSIS_TIMEOUT_MS = 300_000;
 
 /** The faultguard-aws pack: the installed package (a dependency of the CLI), or this repository's policies/. */
 export const DEFAULT_POLICY_PACK_DIR = defaultPolicyPackDir();
@@ -84,9 +84,11 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
       }
       throw err;
     });
+  const timeoutSource: TimeLimitSource = options.timeoutMs === undefined ? "default" : "--timeout";
   const startOptions = {
     startTimeoutMs: options.timeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS,
     rpcTimeoutMs: options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS,
+    timeoutSource,
     signal: abort.signal,
     typeCheck: options.packTypeCheck,
     // The same identity and config the program runs with (and ConfigureStack sends).
@@ -100,6 +102,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
       config: options.config,
       fixtures,
       timeoutMs: options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS,
+      timeoutSource,
       onOutput: options.onProgramOutput,
       signal: abort.signal,
     }).then((c) => ({ ...c, wallMs: Date.now() - programStarted })),
@@ -118,7 +121,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
       Promise.all(packs.map((pack, i) => analyzeWithPack(stack, { pack, config: packConfigs[i].config, configSource: packConfigs[i].source }, { stackTags }))),
       new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new PolicyPackError(`Policy analysis of ${stack.resources.length} resources did not finish within ${analysisLimitMs / 1000} s (--timeout); the packs were ended.`)),
+          () => reject(new PolicyPackError(`Policy analysis of ${stack.resources.length} resources did not finish within ${analysisLimitMs / 1000} s (${timeLimitNote("policy analysis", analysisLimitMs, timeoutSource)}); the packs were ended.`)),
           analysisLimitMs,
         );
       }),

@@ -188,7 +188,7 @@ describe("faultguard preview end to end", function () {
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
     assert.equal(code, 2, stderr);
-    assert.match(stderr, /policy pack .*hangs did not print its port within 4 s \(pack start timeout\); it was ended\./);
+    assert.match(stderr, /policy pack .*hangs did not print its port within 4 s \(the pack start limit, --timeout 4;[^)]*\); it was ended\./);
     assert.deepEqual(processesMentioning(path.join(PACKS, "hangs")), []);
     assert.deepEqual(processesMentioning(`child-entry.js ${path.join(PROGRAMS, "queues")}`), []);
     assert.equal(fs.existsSync(path.join(out, "r.json")), false, "no half-written report");

@@ -5,6 +5,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { decodeAnalyzeResponse } from "../../preview/src/analyzer/pack";
 import { captureProgram } from "../../preview/src/capture/program";
 import { checkSdkVersion, invokeResponseClass, SUPPORTED_SDK_RANGE, UnsupportedSdkError } from "../../preview/src/capture/sdk-compat";
 
@@ -63,5 +65,21 @@ describe("per-release SDK parts", () => {
   it("uses resource_pb.ResourceInvokeResponse where it exists (3.276.0)", () => {
     const load = (id: string): unknown => (id.includes("resource_pb") ? { ResourceInvokeResponse } : { InvokeResponse: ProviderInvokeResponse });
     assert.equal(invokeResponseClass(load), ResourceInvokeResponse);
+  });
+
+  it("decodes a pack's diagnostics with the analyzer_pb of 3.200.0, which has no AnalyzeDiagnostic.severity", () => {
+    // The defect: `d.getSeverity is not a function` once the installed pack ran on the project's 3.200.0.
+    const diagnostic = {
+      getPolicyname: () => "sqs-dlq",
+      getPolicypackname: () => "faultguard-aws",
+      getPolicypackversion: () => "0.1.0",
+      getDescription: () => "d",
+      getMessage: () => "m",
+      getEnforcementlevel: () => 1,
+      getUrn: () => "urn:pulumi:dev::app::aws:sqs/queue:Queue::orders",
+    };
+    const response = { getNotApplicableList: () => [], getDiagnosticsList: () => [diagnostic] } as unknown as analyzerproto.AnalyzeResponse;
+    const [decoded] = decodeAnalyzeResponse(response).diagnostics;
+    assert.deepEqual({ level: decoded.enforcementLevel, severity: decoded.severity, policy: decoded.policyName }, { level: "mandatory", severity: "", policy: "sqs-dlq" });
   });
 });

@@ -59,7 +59,7 @@ describe("robustness: faultguard preview under faults ends with one clear error,
         assert.equal(run.code, 2, run.stderr);
         // --timeout also bounds the pack start, which runs meanwhile: 45 s leaves it room on a loaded CI
         // runner. The message says the program was stopped by --timeout; no wall-clock assert (load).
-        assert.match(run.stderr, /did not finish within 45 s \(--timeout\); it was stopped/);
+        assert.match(run.stderr, /did not finish within 45 s \(the program run limit, --timeout 45;[^)]*\); it was stopped/);
         assert.equal(errorLines(run.stderr).length, 1, run.stderr);
         assert.ok(run.descendants.length > 0, "the program ran in a child process");
         assert.deepEqual(await survivors(run.descendants), []);

@@ -10,12 +10,15 @@ import { parse as parseYaml } from "yaml";
 import { parseRuleTags } from "../../../policies/lib/wire";
 import { loadAnalyzerSdk, resolveSdkRoot, type AnalyzerSdk } from "../capture/sdk";
 import { type JsonObject } from "../capture/values";
-import { PolicyPackError, tail, UsageError } from "../errors";
+import { PolicyPackError, tail, timeLimitNote, type TimeLimitSource, UsageError } from "../errors";
 import { endChild, PARENT_WATCH_PRELOAD, trackChild } from "../processes";
 import { type Diagnostic, type EnforcementLevel, type PackInfo, type PolicyConfigEntry, type PolicyMetadata, type Severity } from "./types";
 
-export const DEFAULT_PACK_START_TIMEOUT_MS = 60_000;
-export const DEFAULT_RPC_TIMEOUT_MS = 60_000;
+// Room for a loaded 2-core CI runner: a TypeScript pack type-checked on start (as the engine does)
+// took 11-17 s on an idle machine (bench/README.md); loaded, several times that. A healthy preview
+// never waits for these: the pack starts while the program runs (its own default is also 120 s).
+export const DEFAULT_PACK_START_TIMEOUT_MS = 120_000;
+export const DEFAULT_RPC_TIMEOUT_MS = 120_000;
 /** The pack only logs the engine address; nothing listens here, and nothing needs to. */
 const UNUSED_ENGINE_ADDRESS = "127.0.0.1:1";
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
@@ -30,6 +33,8 @@ export interface AnalyzeResult {
 export interface PackStartOptions {
   startTimeoutMs?: number;
   rpcTimeoutMs?: number;
+  /** Whether the limits above came from `--timeout` (for the timeout errors; default: the defaults). */
+  timeoutSource?: TimeLimitSource;
   /** Stops the start (and the process) early, e.g. because the program already failed. */
   signal?: AbortSignal;
   /**
@@ -115,13 +120,18 @@ export function checkPackDir(dir: string): string {
   return abs;
 }
 
-/** What a policy and each of its diagnostics both carry; enums decode as the CLI does (a missing level is advisory). */
-function levelAndText(m: { getDescription(): string; getMessage(): string; getEnforcementlevel(): analyzerproto.EnforcementLevel; getSeverity(): analyzerproto.PolicySeverity }) {
+/**
+ * What a policy and each of its diagnostics both carry; enums decode as the CLI does (a missing level
+ * is advisory). AnalyzeDiagnostic.severity is newer than the floor of the supported SDK range: the
+ * analyzer_pb of @pulumi/pulumi 3.200.0 (a project's copy, which an installed pack runs on) has no
+ * getSeverity there and drops the field as unknown; the policy's own severity still applies then.
+ */
+function levelAndText(m: { getDescription(): string; getMessage(): string; getEnforcementlevel(): analyzerproto.EnforcementLevel; getSeverity?: () => analyzerproto.PolicySeverity }) {
   return {
     description: m.getDescription(),
     message: m.getMessage(),
     enforcementLevel: LEVELS[m.getEnforcementlevel()] ?? "advisory",
-    severity: SEVERITIES[m.getSeverity()] ?? "",
+    severity: typeof m.getSeverity === "function" ? (SEVERITIES[m.getSeverity()] ?? "") : "",
   };
 }
 
@@ -249,6 +259,7 @@ export class PolicyPackProcess implements AnalyzerPack {
     private readonly sdk: AnalyzerSdk,
     private client: InstanceType<AnalyzerSdk["AnalyzerClient"]> | undefined,
     private readonly rpcTimeoutMs: number,
+    private readonly timeoutSource: TimeLimitSource,
   ) {
     child.stderr?.on("data", (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-64 * 1024);
@@ -276,7 +287,7 @@ export class PolicyPackProcess implements AnalyzerPack {
         env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", FAULTGUARD_PACK_SDK_ROOT: sdkRoot, ...packStackEnv(options.stack) },
       }),
     );
-    const pack = new PolicyPackProcess(packDir, child, sdk, undefined, options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS);
+    const pack = new PolicyPackProcess(packDir, child, sdk, undefined, options.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS, options.timeoutSource ?? "default");
     try {
       const port = await pack.readPort(options.startTimeoutMs ?? DEFAULT_PACK_START_TIMEOUT_MS, options.signal);
       pack.client = new sdk.AnalyzerClient(`127.0.0.1:${port}`, sdk.grpc.credentials.createInsecure(), {
@@ -335,7 +346,7 @@ export class PolicyPackProcess implements AnalyzerPack {
       };
       const onError = (err: Error): void => finish(new PolicyPackError(`${this.describe()} could not be started: ${err.message}`));
       const timer = setTimeout(
-        () => finish(new PolicyPackError(`${this.describe()} did not print its port within ${timeoutMs / 1000} s (pack start timeout); it was ended.${this.stderrParagraph()}`)),
+        () => finish(new PolicyPackError(`${this.describe()} did not print its port within ${timeoutMs / 1000} s (${timeLimitNote("pack start", timeoutMs, this.timeoutSource)}); it was ended.${this.stderrParagraph()}`)),
         timeoutMs,
       );
       const onAbort = (): void => finish(new PolicyPackError(`Start of ${this.describe()} was cancelled.`));
@@ -376,7 +387,7 @@ export class PolicyPackProcess implements AnalyzerPack {
         const status = this.sdk.grpc.status;
         if (allowUnimplemented && error.code === status.UNIMPLEMENTED) return resolve(undefined);
         if (error.code === status.DEADLINE_EXCEEDED) {
-          return reject(new PolicyPackError(`${this.describe()} did not answer ${method} within ${this.rpcTimeoutMs / 1000} s (RPC timeout).`));
+          return reject(new PolicyPackError(`${this.describe()} did not answer ${method} within ${this.rpcTimeoutMs / 1000} s (${timeLimitNote("RPC", this.rpcTimeoutMs, this.timeoutSource)}).`));
         }
         if (error.code === status.UNAVAILABLE) {
           // A crashing pack drops the connection before its exit event arrives: give the exit (and

@@ -2,7 +2,7 @@
 // project's name, main, stack config and runtime options, against the program's own @pulumi/pulumi.
 import { fork } from "node:child_process";
 import * as path from "node:path";
-import { firstErrorLine, leakedPromiseCount, ProgramFailedError, tail, userFrame, withoutLeakReport } from "../errors";
+import { firstErrorLine, leakedPromiseCount, ProgramFailedError, tail, timeLimitNote, type TimeLimitSource, userFrame, withoutLeakReport } from "../errors";
 import { endChild, PARENT_WATCH_PRELOAD, trackChild } from "../processes";
 import { applyConfigOverrides, loadProject, loadStackConfig, type PulumiProject } from "../project";
 import { explainEnvironmentFailure } from "./failure-hints";
@@ -33,6 +33,8 @@ export interface CaptureProgramOptions {
   config?: string[];
   fixtures?: InvokeFixtures;
   timeoutMs?: number;
+  /** Whether timeoutMs came from `--timeout` (for the timeout error; default: the default). */
+  timeoutSource?: TimeLimitSource;
   organization?: string;
   /** Where the program's own stdout/stderr go (default: our stderr, so stdout stays machine-readable). */
   onOutput?: (text: string) => void;
@@ -132,7 +134,7 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
   try {
     const reply = await new Promise<ChildReply>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new ProgramFailedError(`The Pulumi program in ${project.dir} did not finish within ${timeoutMs / 1000} s (--timeout); it was stopped.`)),
+        () => reject(new ProgramFailedError(`The Pulumi program in ${project.dir} did not finish within ${timeoutMs / 1000} s (${timeLimitNote("program run", timeoutMs, options.timeoutSource)}); it was stopped.`)),
         timeoutMs,
       );
       child.once("message", (message: ChildReply) => {
