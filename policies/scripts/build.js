@@ -28,6 +28,11 @@ try {
 }
 
 const digest = sourceDigest(packDir);
+// Already built from exactly these sources (a published pack installed on its own, whose install
+// runs prepare with its dev dependencies present): nothing to do, and nothing to break.
+if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === digest) {
+    process.exit(0);
+}
 fs.rmSync(binDir, { recursive: true, force: true });
 const result = spawnSync(process.execPath, [tsc, "-p", path.join(packDir, "tsconfig.build.json")], { stdio: "inherit", timeout: 300_000 });
 if (result.status !== 0) {

@@ -104,8 +104,10 @@ describe("consumer end to end: install the packed packages into a `pulumi new aw
    * A pack published with `pulumi policy publish` is installed by the Pulumi CLI on its own: the
    * tarball unpacked into a folder, then `npm install` there, dev dependencies included
    * (pulumi/pulumi pkg/backend/httpstate/policypack.go: installRequiredPolicy → completeNodeJSInstall,
-   * npm.Install(..., production=false)). That is where the pack's @pulumi/pulumi devDependency
-   * comes in; installed in a project, its peer dependency is the project's own copy.
+   * npm.Install(..., production=false)). That is where the pack's devDependencies come in: its
+   * @pulumi/pulumi (installed in a project, the peer is the project's own copy) and typescript
+   * (run-policy-pack registers ts-node with the pack's tsconfig.json; the SDK's vendored
+   * typescript 3.8.3 cannot read it).
    */
   async function installStandalonePack(): Promise<void> {
     const dir = path.join(work, "standalone");
@@ -220,10 +222,13 @@ describe("consumer end to end: install the packed packages into a `pulumi new aw
     });
   }
 
-  it("the pack installed on its own gets @pulumi/pulumi from its devDependency (what `pulumi policy publish` users get)", () => {
+  it("the pack installed on its own gets @pulumi/pulumi and typescript from its devDependencies (what `pulumi policy publish` users get)", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(standalonePack, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
-    const installed = JSON.parse(fs.readFileSync(path.join(standalonePack, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string };
-    assert.equal(installed.version, manifest.devDependencies["@pulumi/pulumi"]);
+    const versionOf = (pkg: string): string => (JSON.parse(fs.readFileSync(path.join(standalonePack, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+    assert.deepEqual(
+      { sdk: versionOf("@pulumi/pulumi"), typescript: versionOf("typescript") },
+      { sdk: manifest.devDependencies["@pulumi/pulumi"], typescript: manifest.devDependencies.typescript },
+    );
   });
 
   describe(`on Node 22 (${NODE_22_PACKAGE} from the npm registry), with @pulumi/pulumi ${NEWEST_VARIANT.sdk}`, () => {

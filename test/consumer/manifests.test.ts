@@ -103,11 +103,17 @@ describe("published package manifests", () => {
     assert.ok(!semver.satisfies(`${semver.major(aws[0]) + 1}.0.0`, awsRange), "no untested major");
   });
 
-  it("the pack, installed on its own (a published pack), still gets an SDK: @pulumi/pulumi as a devDependency at the pinned release", () => {
+  it("the pack, installed on its own (a published pack), still gets an SDK and a TypeScript: devDependencies at the pinned releases", () => {
     // The Pulumi CLI installs a published pack with `npm install` in its folder, dev dependencies
     // included; installed in a project, dev dependencies are ignored and the peer is the project's.
+    // typescript too: the engine's run-policy-pack registers ts-node with the pack's tsconfig.json,
+    // and the SDK's vendored typescript 3.8.3 cannot read it (target ES2022).
     const pack = read("policies/package.json");
-    assert.equal(pack.devDependencies?.["@pulumi/pulumi"], root.dependencies["@pulumi/pulumi"]);
+    assert.deepEqual(pack.devDependencies, {
+      "@pulumi/pulumi": root.dependencies["@pulumi/pulumi"],
+      "@types/node": root.devDependencies["@types/node"],
+      typescript: root.dependencies.typescript,
+    });
     assert.ok(semver.satisfies(root.dependencies["@pulumi/pulumi"], pack.peerDependencies?.["@pulumi/pulumi"] ?? ""));
   });
 
