@@ -1,13 +1,17 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { resolveAlarmTopic } from "../alarms/alarmTopic";
-import { createMetricAlarm } from "../alarms/metricAlarm";
+import { type AlarmedContext, defineAlarmedComponent } from "../alarms/routing";
+import { availableZoneNames } from "../lib/availabilityZones";
 import { type CommonArgs, commonArgsShape } from "../lib/common";
-import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { guardedSubnetIds, type SubnetIds, subnetListSchema } from "../lib/subnets";
-import { componentTags } from "../lib/tags";
-import { input, inputList, validateArgs, whenValid } from "../lib/validation";
+import { input, inputList, whenValid } from "../lib/validation";
+import { createDatabaseNetwork, createMonitoring, timeoutParameters } from "./access";
+import { createAuroraTopology } from "./auroraTopology";
+import { databaseAlarms } from "./databaseAlarms";
+import { createInstanceTopology } from "./instanceTopology";
+import { createProxy } from "./proxy";
+import { type DatabasePlan, type RdsEngine } from "./topology";
 
 export type DatabaseEngine = "postgres" | "mysql";
 
@@ -67,8 +71,6 @@ export interface ReplicatedDatabaseArgs extends CommonArgs {
         replicaLagSeconds?: number;
     };
 }
-
-const TYPE = "faultguard:aws:ReplicatedDatabase";
 
 const DEFAULT_VERSIONS: Record<string, string> = { postgres: "16", mysql: "8.0", "aurora-postgresql": "16.6", "aurora-mysql": "8.0.mysql_aurora.3.08.0" };
 
@@ -131,10 +133,10 @@ const schema = z
             .default({ cpuPercent: 80, connections: 500, replicaLagSeconds: 60 }),
     })
     .superRefine((args, ctx) => {
-        const engineName = args.topology === "aurora" ? `aurora-${args.engine === "postgres" ? "postgresql" : "mysql"}` : args.engine;
-        const version = args.engineVersion ?? DEFAULT_VERSIONS[engineName];
-        if (args.parameterGroupFamily === undefined && parameterGroupFamily(engineName, version) === undefined) {
-            ctx.addIssue({ code: "custom", path: ["parameterGroupFamily"], message: `cannot be derived from engineVersion "${version}"; pass it, e.g. "${engineName}16"` });
+        const engine = engineName(args);
+        const version = args.engineVersion ?? DEFAULT_VERSIONS[engine];
+        if (args.parameterGroupFamily === undefined && parameterGroupFamily(engine, version) === undefined) {
+            ctx.addIssue({ code: "custom", path: ["parameterGroupFamily"], message: `cannot be derived from engineVersion "${version}"; pass it, e.g. "${engine}16"` });
         }
     }, whenValid("engine", "topology", "engineVersion", "parameterGroupFamily"))
     .superRefine((args, ctx) => {
@@ -173,10 +175,34 @@ const schema = z
         }
     }, whenValid("engine", "parameters"));
 
+const DATABASE = defineAlarmedComponent("faultguard:aws:ReplicatedDatabase", schema);
+type DatabaseContext = AlarmedContext<z.output<typeof schema>>;
+
 /** A DB identifier-safe form of a resource name (lowercase letters, digits, single hyphens). */
 function identifierSafe(name: string): string {
     const cleaned = name.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
     return /^[a-z]/.test(cleaned) ? cleaned : `db-${cleaned}`;
+}
+
+/** The engine as RDS names it: `postgres`/`mysql`, or `aurora-postgresql`/`aurora-mysql`. */
+function engineName(args: { engine: DatabaseEngine; topology: "instance" | "aurora" }): RdsEngine {
+    return args.topology === "aurora" ? `aurora-${args.engine === "postgres" ? "postgresql" : "mysql"}` : args.engine;
+}
+
+/** How many instances go into distinct AZs: the writer and readers (Aurora), or the read replicas. */
+function instancesNeedingAzs(args: { topology: "instance" | "aurora"; readReplicas: number }, readers: number): number {
+    return args.topology === "aurora" ? readers + 1 : args.readReplicas;
+}
+
+/** The caller's AZs or the region's; instance `i` goes to AZ `i` (the deployment fails when there are too few). */
+function azPlacement(ctx: DatabaseContext, needAzs: number): (i: number) => pulumi.Output<string> {
+    const { args } = ctx;
+    const names = args.availabilityZones !== undefined ? pulumi.output(args.availabilityZones) : needAzs > 0 ? availableZoneNames(ctx.child) : pulumi.output([]);
+    return (i) =>
+        names.apply((azs) => {
+            if (azs.length < needAzs) throw new pulumi.RunError(`${ctx.type} "${ctx.name}": needs ${needAzs} AZs to place each instance in its own AZ, the region has ${azs.length}`);
+            return azs[i % azs.length];
+        });
 }
 
 /**
@@ -208,360 +234,59 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
     readonly alarmTopicArn: pulumi.Output<string>;
 
     constructor(name: string, args: ReplicatedDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
-        const parsed = validateArgs(schema, args, TYPE, name);
-        super(TYPE, name, {}, opts);
-        const production = parsed.profile === "production";
-        const tags = componentTags(TYPE, parsed.profile, parsed.tags);
-        const child = { parent: this };
-        const aurora = parsed.topology === "aurora";
-        const engine = aurora ? (parsed.engine === "postgres" ? "aurora-postgresql" : "aurora-mysql") : parsed.engine;
-        const engineVersion = parsed.engineVersion ?? DEFAULT_VERSIONS[engine];
-        const family = parsed.parameterGroupFamily ?? (parameterGroupFamily(engine, engineVersion) as string);
-        const instanceClass = parsed.instanceClass ?? (aurora ? "db.r7g.large" : "db.m7g.large");
+        const parsed = DATABASE.validate(args, name);
+        super(DATABASE.type, name, {}, opts);
+        const ctx = DATABASE.open(this, name, parsed);
+        this.alarmTopicArn = ctx.alarmTopicArn;
         this.port = parsed.engine === "postgres" ? 5432 : 3306;
-        const backupRetentionPeriod = parsed.backupRetentionDays ?? (production ? 14 : 1);
-        const readers = parsed.readers ?? (production ? 1 : 0);
-        const safeName = identifierSafe(name);
-        this.alarmTopicArn = pulumi.output(resolveAlarmTopic(this, name, parsed.alarms?.topicArn, parsed));
-        const subnetIds = Array.isArray(args.subnetIds) ? args.subnetIds : guardedSubnetIds(args.subnetIds, 2, "subnetIds", TYPE, name);
-        const needAzs = aurora ? readers + 1 : parsed.readReplicas;
-        const availabilityZones: pulumi.Output<string[]> =
-            parsed.availabilityZones !== undefined
-                ? pulumi.output(parsed.availabilityZones)
-                : needAzs > 0
-                  ? aws.getAvailabilityZonesOutput({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, child).names
-                  : pulumi.output([]);
-        const azAt = (i: number) =>
-            availabilityZones.apply((azs) => {
-                if (azs.length < needAzs) throw new pulumi.RunError(`${TYPE} "${name}": needs ${needAzs} AZs to place each instance in its own AZ, the region has ${azs.length}`);
-                return azs[i % azs.length];
-            });
+        const readers = parsed.readers ?? (ctx.production ? 1 : 0);
+        const subnetIds = guardedSubnetIds(args.subnetIds, 2, "subnetIds", ctx);
+        const azAt = azPlacement(ctx, instancesNeedingAzs(parsed, readers));
+        const network = createDatabaseNetwork(ctx, { vpcId: parsed.vpcId, subnetIds, allowedSecurityGroupIds: args.allowedSecurityGroupIds, port: this.port });
+        this.securityGroup = network.securityGroup;
+        this.subnetGroup = network.subnetGroup;
 
-        // Network access: only the caller's security groups, only the database port.
-        this.securityGroup = new aws.ec2.SecurityGroup(`${name}-db`, { vpcId: parsed.vpcId, description: `${name} database: port ${this.port} from named security groups only`, tags: { ...tags, Name: `${name}-db` } }, child);
-        args.allowedSecurityGroupIds.forEach((sg, i) => {
-            new aws.vpc.SecurityGroupIngressRule(
-                `${name}-db-in-${i}`,
-                { securityGroupId: this.securityGroup.id, referencedSecurityGroupId: sg, ipProtocol: "tcp", fromPort: this.port, toPort: this.port, description: "allowed client", tags },
-                child,
-            );
-        });
-        this.subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, { subnetIds, description: `${name} database subnets`, tags }, child);
-
-        const timeoutParameters =
-            parsed.engine === "postgres"
-                ? [
-                      { name: "statement_timeout", value: String(parsed.statementTimeoutMs), applyMethod: "immediate" },
-                      { name: "idle_in_transaction_session_timeout", value: String(parsed.idleInTransactionTimeoutMs), applyMethod: "immediate" },
-                  ]
-                : [{ name: "max_execution_time", value: String(parsed.statementTimeoutMs), applyMethod: "immediate" }];
-        const parameters = [...timeoutParameters, ...(parsed.parameters ?? [])];
-
-        const monitoringRole = new aws.iam.Role(`${name}-monitoring`, { assumeRolePolicy: assumeRolePolicyFor("monitoring.rds.amazonaws.com"), tags }, child);
-        const partition = aws.getPartitionOutput({}, child).partition;
-        const monitoringPolicy = new aws.iam.RolePolicyAttachment(
-            `${name}-monitoring`,
-            { role: monitoringRole.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole` },
-            child,
-        );
-        const monitoring = {
-            monitoringInterval: parsed.monitoringIntervalSeconds,
-            monitoringRoleArn: monitoringRole.arn,
-            performanceInsightsEnabled: true,
-            performanceInsightsRetentionPeriod: 7,
+        const engine = engineName(parsed);
+        const engineVersion = parsed.engineVersion ?? DEFAULT_VERSIONS[engine];
+        const monitoring = createMonitoring(ctx, parsed.monitoringIntervalSeconds);
+        const plan: DatabasePlan = {
+            engine,
+            engineVersion,
+            family: parsed.parameterGroupFamily ?? (parameterGroupFamily(engine, engineVersion) as string),
+            instanceClass: parsed.instanceClass ?? (parsed.topology === "aurora" ? "db.r7g.large" : "db.m7g.large"),
+            backupRetentionPeriod: parsed.backupRetentionDays ?? (ctx.production ? 14 : 1),
+            safeName: identifierSafe(name),
+            network,
+            parameters: [...timeoutParameters(parsed.engine, parsed.statementTimeoutMs, parsed.idleInTransactionTimeoutMs), ...(parsed.parameters ?? [])],
+            instanceDefaults: { publiclyAccessible: false, autoMinorVersionUpgrade: true, ...monitoring.settings, tags: ctx.tags },
+            monitoring,
+            alarms: databaseAlarms(ctx, parsed.alarmThresholds),
+            azAt,
         };
-        const instanceOpts = { parent: this, dependsOn: [monitoringPolicy] };
-        const actions = { topicArn: this.alarmTopicArn };
-        const thresholds = parsed.alarmThresholds;
-        this.alarms = [];
+        const settings = { ...parsed, freeStorageGib: parsed.alarmThresholds.freeStorageGib };
         this.replicas = [];
         this.clusterInstances = [];
-
-        const cpuAlarm = (alarmName: string, dimensions: Record<string, pulumi.Input<string>>) =>
-            createMetricAlarm(
-                alarmName,
-                {
-                    namespace: "AWS/RDS",
-                    metricName: "CPUUtilization",
-                    dimensions,
-                    statistic: "Average",
-                    comparisonOperator: "GreaterThanThreshold",
-                    threshold: thresholds.cpuPercent,
-                    periodSeconds: 300,
-                    evaluationPeriods: 3,
-                    treatMissingData: "missing", // RDS always reports; a gap is not evidence either way
-                    description: `${alarmName}: CPU above ${thresholds.cpuPercent}% for 15 minutes`,
-                },
-                actions,
-                child,
-                tags,
-            );
-        const connectionsAlarm = (alarmName: string, dimensions: Record<string, pulumi.Input<string>>) =>
-            createMetricAlarm(
-                alarmName,
-                {
-                    namespace: "AWS/RDS",
-                    metricName: "DatabaseConnections",
-                    dimensions,
-                    statistic: "Maximum",
-                    comparisonOperator: "GreaterThanThreshold",
-                    threshold: thresholds.connections,
-                    periodSeconds: 300,
-                    evaluationPeriods: 2,
-                    treatMissingData: "missing",
-                    description: `${alarmName}: more than ${thresholds.connections} connections`,
-                },
-                actions,
-                child,
-                tags,
-            );
-        const lagAlarm = (alarmName: string, metricName: "ReplicaLag" | "AuroraReplicaLag", dimensions: Record<string, pulumi.Input<string>>) =>
-            createMetricAlarm(
-                alarmName,
-                {
-                    namespace: "AWS/RDS",
-                    metricName,
-                    dimensions,
-                    statistic: "Maximum",
-                    comparisonOperator: "GreaterThanThreshold",
-                    // ReplicaLag is in seconds, AuroraReplicaLag in milliseconds.
-                    threshold: metricName === "ReplicaLag" ? thresholds.replicaLagSeconds : thresholds.replicaLagSeconds * 1000,
-                    periodSeconds: 60,
-                    evaluationPeriods: 5,
-                    treatMissingData: "breaching", // a replica that stops reporting lag is not replicating
-                    description: `${alarmName}: replica more than ${thresholds.replicaLagSeconds}s behind the writer`,
-                },
-                actions,
-                child,
-                tags,
-            );
-
-        let writerEndpoint: pulumi.Output<string>;
-        let proxyTarget: { dbInstanceIdentifier?: pulumi.Input<string>; dbClusterIdentifier?: pulumi.Input<string> };
-        if (!aurora) {
-            const parameterGroup = new aws.rds.ParameterGroup(`${name}-params`, { family, description: `${name}: server-side timeouts`, parameters, tags }, child);
-            const instance = new aws.rds.Instance(
-                `${name}-primary`,
-                {
-                    engine,
-                    engineVersion,
-                    instanceClass,
-                    allocatedStorage: parsed.allocatedStorageGb,
-                    maxAllocatedStorage: parsed.maxAllocatedStorageGb ?? parsed.allocatedStorageGb * 4,
-                    storageType: "gp3",
-                    storageEncrypted: true,
-                    kmsKeyId: parsed.kmsKeyId,
-                    multiAz: production,
-                    dbName: parsed.databaseName,
-                    username: parsed.masterUsername,
-                    manageMasterUserPassword: true,
-                    dbSubnetGroupName: this.subnetGroup.name,
-                    vpcSecurityGroupIds: [this.securityGroup.id],
-                    parameterGroupName: parameterGroup.name,
-                    publiclyAccessible: false,
-                    backupRetentionPeriod,
-                    backupWindow: "03:00-04:00",
-                    maintenanceWindow: "sun:04:30-sun:05:30",
-                    copyTagsToSnapshot: true,
-                    deletionProtection: production,
-                    skipFinalSnapshot: !production,
-                    finalSnapshotIdentifier: production ? `${safeName}-final-snapshot` : undefined,
-                    autoMinorVersionUpgrade: true,
-                    ...monitoring,
-                    tags,
-                },
-                instanceOpts,
-            );
-            this.instance = instance;
-            writerEndpoint = instance.address;
-            proxyTarget = { dbInstanceIdentifier: instance.identifier };
-            this.masterUserSecretArn = instance.masterUserSecrets.apply((s) => s[0]?.secretArn);
-            const dims = { DBInstanceIdentifier: instance.identifier };
-            this.alarms.push(
-                cpuAlarm(`${name}-primary-cpu`, dims),
-                createMetricAlarm(
-                    `${name}-primary-free-storage`,
-                    {
-                        namespace: "AWS/RDS",
-                        metricName: "FreeStorageSpace",
-                        dimensions: dims,
-                        statistic: "Minimum",
-                        comparisonOperator: "LessThanThreshold",
-                        threshold: (thresholds.freeStorageGib ?? parsed.allocatedStorageGb * 0.1) * 1024 ** 3,
-                        periodSeconds: 300,
-                        evaluationPeriods: 1,
-                        treatMissingData: "missing",
-                        description: `${name}: less than ${thresholds.freeStorageGib ?? parsed.allocatedStorageGb * 0.1} GiB of free storage`,
-                    },
-                    actions,
-                    child,
-                    tags,
-                ),
-                connectionsAlarm(`${name}-primary-connections`, dims),
-            );
-
-            for (let i = 0; i < parsed.readReplicas; i++) {
-                // A replica inherits engine, storage encryption and credentials from its source; it
-                // takes no final snapshot (RDS refuses one for replicas).
-                const replica = new aws.rds.Instance(
-                    `${name}-replica-${i}`,
-                    {
-                        replicateSourceDb: instance.identifier,
-                        instanceClass,
-                        // Storage autoscaling is per instance: a replica that cannot grow stops replicating once it fills.
-                        maxAllocatedStorage: parsed.maxAllocatedStorageGb ?? parsed.allocatedStorageGb * 4,
-                        availabilityZone: azAt(i + 1),
-                        storageEncrypted: true,
-                        kmsKeyId: parsed.kmsKeyId,
-                        vpcSecurityGroupIds: [this.securityGroup.id],
-                        parameterGroupName: parameterGroup.name,
-                        publiclyAccessible: false,
-                        // MySQL replicas can keep their own backups (so they can become sources); PostgreSQL replicas cannot.
-                        backupRetentionPeriod: parsed.engine === "mysql" ? backupRetentionPeriod : undefined,
-                        deletionProtection: production,
-                        skipFinalSnapshot: true,
-                        autoMinorVersionUpgrade: true,
-                        ...monitoring,
-                        tags,
-                    },
-                    instanceOpts,
-                );
-                this.replicas.push(replica);
-                const replicaDims = { DBInstanceIdentifier: replica.identifier };
-                this.alarms.push(cpuAlarm(`${name}-replica-${i}-cpu`, replicaDims), lagAlarm(`${name}-replica-${i}-lag`, "ReplicaLag", replicaDims));
-            }
-            this.readerEndpoint = this.replicas.length > 0 ? this.replicas[0].address : pulumi.output(undefined);
+        let topology;
+        if (parsed.topology === "aurora") {
+            const aurora = createAuroraTopology(ctx, plan, { ...settings, readers });
+            this.cluster = aurora.cluster;
+            this.clusterInstances = aurora.instances;
+            topology = aurora;
         } else {
-            const clusterParameterGroup = new aws.rds.ClusterParameterGroup(`${name}-params`, { family, description: `${name}: server-side timeouts`, parameters, tags }, child);
-            const cluster = new aws.rds.Cluster(
-                `${name}-cluster`,
-                {
-                    engine,
-                    engineVersion,
-                    databaseName: parsed.databaseName,
-                    masterUsername: parsed.masterUsername,
-                    manageMasterUserPassword: true,
-                    storageEncrypted: true,
-                    kmsKeyId: parsed.kmsKeyId,
-                    dbSubnetGroupName: this.subnetGroup.name,
-                    vpcSecurityGroupIds: [this.securityGroup.id],
-                    dbClusterParameterGroupName: clusterParameterGroup.name,
-                    backupRetentionPeriod,
-                    preferredBackupWindow: "03:00-04:00",
-                    preferredMaintenanceWindow: "sun:04:30-sun:05:30",
-                    copyTagsToSnapshot: true,
-                    deletionProtection: production,
-                    skipFinalSnapshot: !production,
-                    finalSnapshotIdentifier: production ? `${safeName}-final-snapshot` : undefined,
-                    tags,
-                },
-                child,
-            );
-            this.cluster = cluster;
-            writerEndpoint = cluster.endpoint;
-            proxyTarget = { dbClusterIdentifier: cluster.clusterIdentifier };
-            this.masterUserSecretArn = cluster.masterUserSecrets.apply((s) => s[0]?.secretArn);
-            this.readerEndpoint = cluster.readerEndpoint;
-            const clusterDims = { DBClusterIdentifier: cluster.clusterIdentifier };
-            this.alarms.push(cpuAlarm(`${name}-cluster-cpu`, clusterDims), connectionsAlarm(`${name}-cluster-connections`, clusterDims));
-            // The writer always exists (instance 0, promotion tier 0); readers are failover targets in other AZs.
-            for (let i = 0; i <= readers; i++) {
-                const role = i === 0 ? "writer" : `reader-${i}`;
-                const clusterInstance = new aws.rds.ClusterInstance(
-                    `${name}-${role}`,
-                    {
-                        clusterIdentifier: cluster.id,
-                        engine,
-                        engineVersion,
-                        instanceClass,
-                        availabilityZone: azAt(i),
-                        promotionTier: i === 0 ? 0 : 1,
-                        publiclyAccessible: false,
-                        autoMinorVersionUpgrade: true,
-                        ...monitoring,
-                        tags,
-                    },
-                    instanceOpts,
-                );
-                this.clusterInstances.push(clusterInstance);
-                const dims = { DBInstanceIdentifier: clusterInstance.identifier };
-                this.alarms.push(
-                    cpuAlarm(`${name}-${role}-cpu`, dims),
-                    createMetricAlarm(
-                        `${name}-${role}-free-local-storage`,
-                        {
-                            namespace: "AWS/RDS",
-                            metricName: "FreeLocalStorage",
-                            dimensions: dims,
-                            statistic: "Minimum",
-                            comparisonOperator: "LessThanThreshold",
-                            threshold: (thresholds.freeStorageGib ?? 2) * 1024 ** 3,
-                            periodSeconds: 300,
-                            evaluationPeriods: 1,
-                            treatMissingData: "missing",
-                            description: `${name} ${role}: less than ${thresholds.freeStorageGib ?? 2} GiB of free local storage`,
-                        },
-                        actions,
-                        child,
-                        tags,
-                    ),
-                );
-                if (i > 0) this.alarms.push(lagAlarm(`${name}-${role}-lag`, "AuroraReplicaLag", dims));
-            }
+            const instance = createInstanceTopology(ctx, plan, settings);
+            this.instance = instance.primary;
+            this.replicas = instance.replicas;
+            topology = instance;
         }
-
+        this.masterUserSecretArn = topology.masterUserSecretArn;
+        this.readerEndpoint = topology.readerEndpoint;
+        this.alarms = topology.alarms;
+        this.endpoint = topology.writerEndpoint;
         if (parsed.proxy.enabled) {
-            const proxySecurityGroup = new aws.ec2.SecurityGroup(`${name}-proxy`, { vpcId: parsed.vpcId, description: `${name} RDS Proxy`, tags: { ...tags, Name: `${name}-proxy` } }, child);
-            args.allowedSecurityGroupIds.forEach((sg, i) => {
-                new aws.vpc.SecurityGroupIngressRule(`${name}-proxy-in-${i}`, { securityGroupId: proxySecurityGroup.id, referencedSecurityGroupId: sg, ipProtocol: "tcp", fromPort: this.port, toPort: this.port, description: "allowed client", tags }, child);
-            });
-            new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-out`, { securityGroupId: proxySecurityGroup.id, referencedSecurityGroupId: this.securityGroup.id, ipProtocol: "tcp", fromPort: this.port, toPort: this.port, description: "to the database", tags }, child);
-            // The proxy reads the credentials from Secrets Manager (through the NAT gateways or a VPC endpoint).
-            new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-out-https`, { securityGroupId: proxySecurityGroup.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "to Secrets Manager", tags }, child);
-            new aws.vpc.SecurityGroupIngressRule(`${name}-db-in-proxy`, { securityGroupId: this.securityGroup.id, referencedSecurityGroupId: proxySecurityGroup.id, ipProtocol: "tcp", fromPort: this.port, toPort: this.port, description: "from the RDS Proxy", tags }, child);
-
-            const proxyRole = new aws.iam.Role(`${name}-proxy`, { assumeRolePolicy: assumeRolePolicyFor("rds.amazonaws.com"), tags }, child);
-            const proxyPolicy = new aws.iam.RolePolicy(
-                `${name}-proxy`,
-                {
-                    role: proxyRole.id,
-                    policy: policyDocument([
-                        { Sid: "ReadMasterSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: this.masterUserSecretArn },
-                        {
-                            Sid: "DecryptViaSecretsManager",
-                            Effect: "Allow",
-                            Action: ["kms:Decrypt"],
-                            Resource: "*",
-                            Condition: { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } },
-                        },
-                    ]),
-                },
-                child,
-            );
-            const proxy = new aws.rds.Proxy(
-                `${name}-proxy`,
-                {
-                    engineFamily: parsed.engine === "postgres" ? "POSTGRESQL" : "MYSQL",
-                    roleArn: proxyRole.arn,
-                    vpcSubnetIds: subnetIds,
-                    vpcSecurityGroupIds: [proxySecurityGroup.id],
-                    requireTls: true,
-                    idleClientTimeout: parsed.proxy.idleClientTimeoutSeconds,
-                    auths: [{ authScheme: "SECRETS", iamAuth: "DISABLED", secretArn: this.masterUserSecretArn }],
-                    tags,
-                },
-                { parent: this, dependsOn: [proxyPolicy] },
-            );
-            new aws.rds.ProxyDefaultTargetGroup(
-                `${name}-proxy`,
-                { dbProxyName: proxy.name, connectionPoolConfig: { maxConnectionsPercent: parsed.proxy.maxConnectionsPercent, connectionBorrowTimeout: 120 } },
-                child,
-            );
-            new aws.rds.ProxyTarget(`${name}-proxy`, { dbProxyName: proxy.name, targetGroupName: "default", ...proxyTarget }, { parent: this, dependsOn: this.clusterInstances });
-            this.proxy = proxy;
-            writerEndpoint = proxy.endpoint;
+            const proxySettings = { ...parsed.proxy, engine: parsed.engine, vpcId: parsed.vpcId, subnetIds, allowedSecurityGroupIds: args.allowedSecurityGroupIds, port: this.port, dependsOn: this.clusterInstances };
+            this.proxy = createProxy(ctx, network, topology, proxySettings);
+            this.endpoint = this.proxy.endpoint;
         }
-        this.endpoint = writerEndpoint;
 
         this.registerOutputs({
             endpoint: this.endpoint,

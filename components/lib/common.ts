@@ -19,9 +19,15 @@ export interface AlarmRoutingArgs {
     topicArn?: pulumi.Input<string>;
 }
 
-export const commonArgsShape = {
+/** The zod shape of `profile` and `tags`, which every component takes. */
+export const profileAndTagsShape = {
     profile: profileSchema.default("production"),
     tags: tagsSchema.optional(),
+};
+
+/** The zod shape of CommonArgs: spread it into a component's schema. */
+export const commonArgsShape = {
+    ...profileAndTagsShape,
     alarms: z
         .strictObject({
             topicArn: input(z.string().startsWith("arn:", "must be an SNS topic ARN (arn:aws:sns:...)")).optional(),

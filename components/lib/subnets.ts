@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ComponentArgsError, inputList } from "./validation";
+import { type ArgsProblem, ComponentArgsError, inputList } from "./validation";
 
 /** A list of subnet IDs as callers pass them: plain or Output elements, or an Output of the list. */
 export type SubnetIds = pulumi.Input<string>[] | pulumi.Output<string[]>;
@@ -19,18 +19,27 @@ export function knownCount(ids: SubnetIds): number | undefined {
 }
 
 /**
- * The subnet list as an Output; when the list is only known at deployment time, fails the
- * deployment with a ComponentArgsError unless it has at least `min` distinct subnets.
+ * The subnet list as the component passes it on. A plain list was checked by the schema and is
+ * passed as is; an Output of a list fails the deployment with a ComponentArgsError, when it
+ * resolves, unless it has at least `min` distinct subnets and `check` finds no problem.
  */
-export function guardedSubnetIds(ids: SubnetIds, min: number, field: string, componentType: string, resourceName: string): pulumi.Output<string[]> {
-    if (Array.isArray(ids)) return pulumi.output(ids);
-    return ids.apply((resolved) => {
+export function guardedSubnetIds(
+    ids: pulumi.Input<pulumi.Input<string>[]>,
+    min: number,
+    field: string,
+    component: { type: string; name: string },
+    check: (resolved: string[]) => ArgsProblem[] = () => [],
+): pulumi.Input<pulumi.Input<string>[]> {
+    if (Array.isArray(ids)) return ids;
+    return pulumi.output(ids).apply((resolved) => {
         const distinct = new Set(resolved).size;
         if (distinct < min) {
-            throw new ComponentArgsError(componentType, resourceName, [
+            throw new ComponentArgsError(component.type, component.name, [
                 { path: field, message: `needs subnets in at least ${min} availability zones (got ${distinct}); pass one subnet per AZ` },
             ]);
         }
+        const problems = check(resolved);
+        if (problems.length > 0) throw new ComponentArgsError(component.type, component.name, problems);
         return resolved;
     });
 }

@@ -5,10 +5,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { createMetricAlarm } from "../alarms/metricAlarm";
+import { type AlarmedContext } from "../alarms/routing";
 import { type Profile } from "../lib/profile";
+import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
 import { input } from "../lib/validation";
-import { elbLogDeliveryPrincipal } from "./elbLogDelivery";
+import { accessLogDestination } from "./accessLogBucket";
+import { createListeners, createTargetGroup, listenerPorts } from "./listeners";
+import { createLoadBalancerAlarms, type LoadBalancerAlarms } from "./loadBalancerAlarms";
+import { createLoadBalancerSecurityGroups } from "./securityGroups";
 
 /** The TLS policies we accept: TLS 1.3-capable ELB policies (`ELBSecurityPolicy-TLS13-*`). */
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -112,6 +116,32 @@ export function timeToHealthySeconds(hc: ParsedHealthCheck): number {
     return hc.intervalSeconds * hc.healthyThreshold;
 }
 
+/** The parsed args every load-balanced component has (LoadBalancedAutoScalingGroup, HealthCheckedService). */
+export interface LoadBalancedArgs {
+    vpcId: pulumi.Input<string>;
+    publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    loadBalancer: ParsedLoadBalancer;
+    healthCheck: ParsedHealthCheck;
+    alarmThresholds: z.output<typeof loadBalancerAlarmThresholdsSchema>;
+}
+
+/** The shape of `vpcId` and the two subnet lists in a load-balanced component's schema. */
+export function tierNetworkShape(targets: string) {
+    return {
+        vpcId: input(z.string().min(1, "must be a VPC ID such as vpc-0123…")),
+        publicSubnetIds: subnetListSchema(2, "public", "an Application Load Balancer needs two AZs"),
+        privateSubnetIds: subnetListSchema(1, "private", `for the ${targets}`),
+    };
+}
+
+/** Production runs the targets in at least two AZs: the issue when a plain list has fewer. */
+export function checkPrivateSubnetsRedundant(args: { profile: Profile; privateSubnetIds: unknown }, ctx: z.RefinementCtx): void {
+    const azCount = knownCount(args.privateSubnetIds as SubnetIds);
+    if (args.profile === "production" && azCount !== undefined && azCount < 2) {
+        ctx.addIssue({ code: "custom", path: ["privateSubnetIds"], message: `needs subnets in at least 2 availability zones in production (got ${azCount}); pass one private subnet per AZ, or use profile "development"` });
+    }
+}
+
 export interface LoadBalancerParts {
     loadBalancer: aws.lb.LoadBalancer;
     targetGroup: aws.lb.TargetGroup;
@@ -119,284 +149,52 @@ export interface LoadBalancerParts {
     targetSecurityGroup: aws.ec2.SecurityGroup;
     listeners: aws.lb.Listener[];
     accessLogBucket?: aws.s3.Bucket;
-    /** Alarms on the target group (5xx, unhealthy hosts, latency) and the ALB (ELB 5xx). */
-    alarms: { target5xx: aws.cloudwatch.MetricAlarm; elb5xx: aws.cloudwatch.MetricAlarm; unhealthyHosts: aws.cloudwatch.MetricAlarm; latency: aws.cloudwatch.MetricAlarm };
+    alarms: LoadBalancerAlarms;
     /** The alarms that mean "the new version is bad": used for deployment rollback. */
     rollbackAlarmNames: pulumi.Output<string>[];
+    /** `app/<alb>/<id>/targetgroup/<tg>/<id>`: the resource label of ALBRequestCountPerTarget scaling. */
+    requestCountLabel: pulumi.Output<string>;
 }
 
-export function createLoadBalancer(
-    parent: pulumi.ComponentResource,
-    name: string,
-    args: {
-        vpcId: pulumi.Input<string>;
-        publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
-        targetPort: number;
-        targetType: "instance" | "ip";
-        lb: ParsedLoadBalancer;
-        healthCheck: ParsedHealthCheck;
-        thresholds: z.output<typeof loadBalancerAlarmThresholdsSchema>;
-        profile: Profile;
-        tags: Record<string, string>;
-        alarmTopicArn: pulumi.Input<string>;
-    },
-): LoadBalancerParts {
-    const child = { parent };
-    const { lb, healthCheck, tags } = args;
-    const production = args.profile === "production";
-    const https = lb.certificateArn !== undefined;
-
-    // Security groups: world → ALB on the listener ports only; ALB → targets on the target port only.
-    const loadBalancerSecurityGroup = new aws.ec2.SecurityGroup(
-        `${name}-alb`,
-        { vpcId: args.vpcId, description: `${name} load balancer: listener ports from ${lb.ingressCidrBlocks.join(", ")}`, tags: { ...tags, Name: `${name}-alb` } },
-        child,
-    );
-    const targetSecurityGroup = new aws.ec2.SecurityGroup(
-        `${name}-targets`,
-        { vpcId: args.vpcId, description: `${name} targets: port ${args.targetPort} from the load balancer only`, tags: { ...tags, Name: `${name}-targets` } },
-        child,
-    );
-    const listenerPorts = https ? [443, 80] : [80];
-    for (const port of listenerPorts) {
-        lb.ingressCidrBlocks.forEach((cidr, i) => {
-            new aws.vpc.SecurityGroupIngressRule(
-                `${name}-alb-in-${port}-${i}`,
-                { securityGroupId: loadBalancerSecurityGroup.id, cidrIpv4: cidr, ipProtocol: "tcp", fromPort: port, toPort: port, description: `listener ${port}`, tags },
-                child,
-            );
-        });
-    }
-    new aws.vpc.SecurityGroupEgressRule(
-        `${name}-alb-out-targets`,
-        { securityGroupId: loadBalancerSecurityGroup.id, referencedSecurityGroupId: targetSecurityGroup.id, ipProtocol: "tcp", fromPort: args.targetPort, toPort: args.targetPort, description: "to targets", tags },
-        child,
-    );
-    new aws.vpc.SecurityGroupIngressRule(
-        `${name}-targets-in-alb`,
-        { securityGroupId: targetSecurityGroup.id, referencedSecurityGroupId: loadBalancerSecurityGroup.id, ipProtocol: "tcp", fromPort: args.targetPort, toPort: args.targetPort, description: "from the load balancer", tags },
-        child,
-    );
-    // Targets call out (package mirrors, AWS APIs) through the NAT gateways.
-    new aws.vpc.SecurityGroupEgressRule(
-        `${name}-targets-out`,
-        { securityGroupId: targetSecurityGroup.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "-1", description: "outbound through NAT", tags },
-        child,
-    );
-
-    // Access logs: the caller's bucket, or one made here.
-    let accessLogBucket: aws.s3.Bucket | undefined;
-    let bucketName: pulumi.Input<string>;
-    let bucketReady: pulumi.Resource[] = [];
-    if (lb.accessLogs.bucket !== undefined) {
-        bucketName = lb.accessLogs.bucket;
-    } else {
-        // Disposable diagnostics (they expire): not worth cross-region replication. Exempted by tag,
-        // so faultguard preview lists the exemption with its reason instead of hiding it.
-        const exemption = { "faultguard:exempt:s3-replication": `ALB access logs are disposable diagnostics that expire after ${lb.accessLogs.expireAfterDays} days` };
-        accessLogBucket = new aws.s3.Bucket(`${name}-access-logs`, { forceDestroy: !production, tags: { ...tags, ...exemption } }, child);
-        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-access-logs`,
-            // ALB log delivery supports SSE-S3 only.
-            { bucket: accessLogBucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
-            child,
-        );
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(
-            `${name}-access-logs`,
-            { bucket: accessLogBucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-            child,
-        );
-        const ownership = new aws.s3.BucketOwnershipControls(`${name}-access-logs`, { bucket: accessLogBucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, child);
-        new aws.s3.BucketLifecycleConfiguration(
-            `${name}-access-logs`,
-            { bucket: accessLogBucket.id, rules: [{ id: "expire-access-logs", status: "Enabled", filter: {}, expiration: { days: lb.accessLogs.expireAfterDays } }] },
-            child,
-        );
-        const region = aws.getRegionOutput({}, child);
-        const partition = aws.getPartitionOutput({}, child);
-        const caller = aws.getCallerIdentityOutput({}, child);
-        const prefix = lb.accessLogs.prefix ? `${lb.accessLogs.prefix}/` : "";
-        const policy = new aws.s3.BucketPolicy(
-            `${name}-access-logs`,
-            {
-                bucket: accessLogBucket.id,
-                policy: pulumi.jsonStringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Sid: "ElbLogDelivery",
-                            Effect: "Allow",
-                            Principal: pulumi.all([region.region, partition.partition]).apply(([r, p]) => elbLogDeliveryPrincipal(r, p)),
-                            Action: "s3:PutObject",
-                            Resource: pulumi.interpolate`${accessLogBucket.arn}/${prefix}AWSLogs/${caller.accountId}/*`,
-                        },
-                        {
-                            Sid: "DenyInsecureTransport",
-                            Effect: "Deny",
-                            Principal: "*",
-                            Action: "s3:*",
-                            Resource: [accessLogBucket.arn, pulumi.interpolate`${accessLogBucket.arn}/*`],
-                            Condition: { Bool: { "aws:SecureTransport": "false" } },
-                        },
-                    ],
-                }),
-            },
-            { parent, dependsOn: [publicAccess, ownership] },
-        );
-        bucketName = accessLogBucket.bucket;
-        bucketReady = [policy, encryption];
-    }
-
+/**
+ * The load-balancer half of a load-balanced component: security groups, access logs, the ALB in
+ * the public subnets, a target group on `target.port`, the listeners and the ALB alarms.
+ */
+export function createLoadBalancer(ctx: AlarmedContext<LoadBalancedArgs>, target: { port: number; type: "instance" | "ip" }): LoadBalancerParts {
+    const { args: { loadBalancer: lb, healthCheck, vpcId }, child } = ctx;
+    const publicSubnetIds = guardedSubnetIds(ctx.args.publicSubnetIds, 2, "publicSubnetIds", ctx);
+    const securityGroups = createLoadBalancerSecurityGroups(ctx, { vpcId, ingressCidrBlocks: lb.ingressCidrBlocks, listenerPorts: listenerPorts(lb), targetPort: target.port });
+    const accessLogs = accessLogDestination(ctx, lb.accessLogs);
     const loadBalancer = new aws.lb.LoadBalancer(
-        `${name}-alb`,
+        `${ctx.name}-alb`,
         {
             loadBalancerType: "application",
             internal: lb.internal,
-            subnets: args.publicSubnetIds,
-            securityGroups: [loadBalancerSecurityGroup.id],
+            subnets: publicSubnetIds,
+            securityGroups: [securityGroups.loadBalancer.id],
             idleTimeout: lb.idleTimeoutSeconds,
-            enableDeletionProtection: production,
+            enableDeletionProtection: ctx.production,
             dropInvalidHeaderFields: true,
             desyncMitigationMode: "defensive",
             enableCrossZoneLoadBalancing: true,
             enableHttp2: true,
-            accessLogs: { bucket: bucketName, prefix: lb.accessLogs.prefix, enabled: true },
-            tags,
+            accessLogs: { bucket: accessLogs.bucketName, prefix: lb.accessLogs.prefix, enabled: true },
+            tags: ctx.tags,
         },
-        { parent, dependsOn: bucketReady },
+        { ...child, dependsOn: accessLogs.ready },
     );
-
-    const targetGroup = new aws.lb.TargetGroup(
-        `${name}-tg`,
-        {
-            vpcId: args.vpcId,
-            port: args.targetPort,
-            protocol: "HTTP",
-            targetType: args.targetType,
-            deregistrationDelay: lb.deregistrationDelaySeconds,
-            healthCheck: {
-                enabled: true,
-                path: healthCheck.path,
-                matcher: healthCheck.matcher,
-                protocol: "HTTP",
-                port: "traffic-port",
-                interval: healthCheck.intervalSeconds,
-                timeout: healthCheck.timeoutSeconds,
-                healthyThreshold: healthCheck.healthyThreshold,
-                unhealthyThreshold: healthCheck.unhealthyThreshold,
-            },
-            tags,
-        },
-        child,
-    );
-
-    const listeners: aws.lb.Listener[] = [];
-    if (lb.certificateArn !== undefined) {
-        listeners.push(
-            new aws.lb.Listener(
-                `${name}-https`,
-                { loadBalancerArn: loadBalancer.arn, port: 443, protocol: "HTTPS", sslPolicy: lb.sslPolicy, certificateArn: lb.certificateArn, defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }], tags },
-                child,
-            ),
-            new aws.lb.Listener(
-                `${name}-http-redirect`,
-                {
-                    loadBalancerArn: loadBalancer.arn,
-                    port: 80,
-                    protocol: "HTTP",
-                    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-                    tags,
-                },
-                child,
-            ),
-        );
-    } else {
-        // No certificate: plain HTTP (development, or TLS terminated in front of the ALB).
-        listeners.push(new aws.lb.Listener(`${name}-http`, { loadBalancerArn: loadBalancer.arn, port: 80, protocol: "HTTP", defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }], tags }, child));
-    }
-
-    const actions = { topicArn: args.alarmTopicArn };
-    const targetDimensions = { LoadBalancer: loadBalancer.arnSuffix, TargetGroup: targetGroup.arnSuffix };
-    const target5xx = createMetricAlarm(
-        `${name}-target-5xx`,
-        {
-            namespace: "AWS/ApplicationELB",
-            metricName: "HTTPCode_Target_5XX_Count",
-            dimensions: targetDimensions,
-            statistic: "Sum",
-            comparisonOperator: "GreaterThanThreshold",
-            threshold: args.thresholds.http5xxPerMinute,
-            evaluationPeriods: 3,
-            datapointsToAlarm: 2,
-            treatMissingData: "notBreaching", // no datapoint = no 5xx responses
-            description: `${name}: targets returned more than ${args.thresholds.http5xxPerMinute} 5xx responses per minute`,
-        },
-        actions,
-        child,
-        tags,
-    );
-    const elb5xx = createMetricAlarm(
-        `${name}-elb-5xx`,
-        {
-            namespace: "AWS/ApplicationELB",
-            metricName: "HTTPCode_ELB_5XX_Count",
-            dimensions: { LoadBalancer: loadBalancer.arnSuffix },
-            statistic: "Sum",
-            comparisonOperator: "GreaterThanThreshold",
-            threshold: args.thresholds.http5xxPerMinute,
-            evaluationPeriods: 3,
-            datapointsToAlarm: 2,
-            treatMissingData: "notBreaching",
-            description: `${name}: the load balancer itself returned 5xx (no healthy target, timeouts)`,
-        },
-        actions,
-        child,
-        tags,
-    );
-    const unhealthyHosts = createMetricAlarm(
-        `${name}-unhealthy-hosts`,
-        {
-            namespace: "AWS/ApplicationELB",
-            metricName: "UnHealthyHostCount",
-            dimensions: targetDimensions,
-            statistic: "Maximum",
-            comparisonOperator: "GreaterThanThreshold",
-            threshold: 0,
-            evaluationPeriods: 3,
-            treatMissingData: "notBreaching", // reported while targets are registered; no targets is the capacity alarm's job
-            description: `${name}: at least one target fails its health check`,
-        },
-        actions,
-        child,
-        tags,
-    );
-    const latency = createMetricAlarm(
-        `${name}-latency`,
-        {
-            namespace: "AWS/ApplicationELB",
-            metricName: "TargetResponseTime",
-            dimensions: targetDimensions,
-            statistic: "p99",
-            comparisonOperator: "GreaterThanThreshold",
-            threshold: args.thresholds.latencyP99Seconds,
-            evaluationPeriods: 5,
-            datapointsToAlarm: 3,
-            treatMissingData: "notBreaching", // no requests = no latency
-            description: `${name}: p99 target response time above ${args.thresholds.latencyP99Seconds}s`,
-        },
-        actions,
-        child,
-        tags,
-    );
-
+    const targetGroup = createTargetGroup(ctx, { vpcId, port: target.port, targetType: target.type, deregistrationDelaySeconds: lb.deregistrationDelaySeconds, healthCheck });
+    const listeners = createListeners(ctx, loadBalancer, targetGroup, lb);
+    const alarms = createLoadBalancerAlarms(ctx, loadBalancer, targetGroup, ctx.args.alarmThresholds);
     return {
         loadBalancer,
         targetGroup,
-        loadBalancerSecurityGroup,
-        targetSecurityGroup,
+        loadBalancerSecurityGroup: securityGroups.loadBalancer,
+        targetSecurityGroup: securityGroups.targets,
         listeners,
-        accessLogBucket,
-        alarms: { target5xx, elb5xx, unhealthyHosts, latency },
-        rollbackAlarmNames: [target5xx.name, unhealthyHosts.name],
+        accessLogBucket: accessLogs.bucket,
+        alarms,
+        rollbackAlarmNames: [alarms.target5xx.name, alarms.unhealthyHosts.name],
+        requestCountLabel: pulumi.interpolate`${loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`,
     };
 }

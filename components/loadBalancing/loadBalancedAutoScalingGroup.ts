@@ -1,15 +1,13 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { resolveAlarmTopic } from "../alarms/alarmTopic";
-import { createMetricAlarm } from "../alarms/metricAlarm";
+import { defineAlarmedComponent } from "../alarms/routing";
 import { type CommonArgs, commonArgsShape } from "../lib/common";
-import { assumeRolePolicyFor } from "../lib/iam";
 import { defaultRedundantCount } from "../lib/profile";
-import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
-import { componentTags } from "../lib/tags";
-import { ComponentArgsError, input, validateArgs, whenValid } from "../lib/validation";
+import { guardedSubnetIds, knownCount, type SubnetIds } from "../lib/subnets";
+import { input, whenValid } from "../lib/validation";
 import {
+    checkPrivateSubnetsRedundant,
     createLoadBalancer,
     healthCheckSchema,
     type LoadBalancerAlarmThresholds,
@@ -17,8 +15,10 @@ import {
     type LoadBalancerArgs,
     loadBalancerSchema,
     type TargetHealthCheckArgs,
+    tierNetworkShape,
     timeToHealthySeconds,
 } from "./applicationLoadBalancer";
+import { createAutoScalingGroup, createCapacityAlarm, createGroupScaling, createInstanceIdentity, createLaunchNotifications, createLaunchTemplate } from "./autoScaling";
 
 export interface LoadBalancedAutoScalingGroupArgs extends CommonArgs {
     vpcId: pulumi.Input<string>;
@@ -56,14 +56,10 @@ export interface LoadBalancedAutoScalingGroupArgs extends CommonArgs {
     alarmThresholds?: LoadBalancerAlarmThresholds;
 }
 
-const TYPE = "faultguard:aws:LoadBalancedAutoScalingGroup";
-
 const schema = z
     .strictObject({
         ...commonArgsShape,
-        vpcId: input(z.string().min(1, "must be a VPC ID such as vpc-0123…")),
-        publicSubnetIds: subnetListSchema(2, "public", "an Application Load Balancer needs two AZs"),
-        privateSubnetIds: subnetListSchema(1, "private", "for the instances"),
+        ...tierNetworkShape("instances"),
         imageId: input(z.string().startsWith("ami-", "must be an AMI ID (ami-…)")).optional(),
         rootDeviceName: z.string().startsWith("/dev/", "must be a device name such as /dev/xvda").default("/dev/xvda"),
         instanceTypes: z
@@ -91,11 +87,9 @@ const schema = z
         alarmThresholds: loadBalancerAlarmThresholdsSchema,
     })
     .superRefine((args, ctx) => {
+        checkPrivateSubnetsRedundant(args, ctx);
         const production = args.profile === "production";
         const azCount = knownCount(args.privateSubnetIds as SubnetIds);
-        if (production && azCount !== undefined && azCount < 2) {
-            ctx.addIssue({ code: "custom", path: ["privateSubnetIds"], message: `needs subnets in at least 2 availability zones in production (got ${azCount}); pass one private subnet per AZ, or use profile "development"` });
-        }
         const minSize = defaultRedundantCount(args.minSize, production, azCount);
         if (production && azCount !== undefined && minSize < azCount) {
             ctx.addIssue({ code: "custom", path: ["minSize"], message: `must be at least the number of AZs (${azCount}) so every AZ keeps an instance; raise minSize to ${azCount}` });
@@ -118,6 +112,7 @@ const schema = z
         }
     }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "healthCheckGracePeriodSeconds"));
 
+const WEB_TIER = defineAlarmedComponent("faultguard:aws:LoadBalancedAutoScalingGroup", schema);
 
 /**
  * EC2 instances in an Auto Scaling group over at least two AZs behind an Application Load Balancer.
@@ -146,173 +141,46 @@ export class LoadBalancedAutoScalingGroup extends pulumi.ComponentResource {
     readonly alarmTopicArn: pulumi.Output<string>;
 
     constructor(name: string, args: LoadBalancedAutoScalingGroupArgs, opts?: pulumi.ComponentResourceOptions) {
-        const parsed = validateArgs(schema, args, TYPE, name);
-        super(TYPE, name, {}, opts);
-        const production = parsed.profile === "production";
-        const tags = componentTags(TYPE, parsed.profile, parsed.tags);
-        const child = { parent: this };
-        const azCount = knownCount(args.privateSubnetIds);
-        const minSize = defaultRedundantCount(parsed.minSize, production, azCount);
-        const maxSize = parsed.maxSize ?? Math.max(minSize * 2, minSize);
+        const parsed = WEB_TIER.validate(args, name);
+        super(WEB_TIER.type, name, {}, opts);
+        const ctx = WEB_TIER.open(this, name, parsed);
+        const minSize = defaultRedundantCount(parsed.minSize, ctx.production, knownCount(args.privateSubnetIds));
         // Plain lists were checked by the schema; an Output<string[]> is checked when it resolves.
-        const privateSubnetIds = Array.isArray(args.privateSubnetIds)
-            ? args.privateSubnetIds
-            : guardedSubnetIds(args.privateSubnetIds, production ? 2 : 1, "privateSubnetIds", TYPE, name).apply((ids) => {
-                  if (production && minSize < ids.length) {
-                      throw new ComponentArgsError(TYPE, name, [{ path: "minSize", message: `must be at least the number of AZs (${ids.length}); raise minSize to ${ids.length}` }]);
-                  }
-                  return ids;
-              });
-        const publicSubnetIds = Array.isArray(args.publicSubnetIds) ? args.publicSubnetIds : guardedSubnetIds(args.publicSubnetIds, 2, "publicSubnetIds", TYPE, name);
-        this.alarmTopicArn = pulumi.output(resolveAlarmTopic(this, name, parsed.alarms?.topicArn, parsed));
+        const minSizeCoversAzs = (ids: string[]) => (ctx.production && minSize < ids.length ? [{ path: "minSize", message: `must be at least the number of AZs (${ids.length}); raise minSize to ${ids.length}` }] : []);
+        const privateSubnetIds = guardedSubnetIds(args.privateSubnetIds, ctx.production ? 2 : 1, "privateSubnetIds", ctx, minSizeCoversAzs);
+        this.alarmTopicArn = ctx.alarmTopicArn;
 
-        const lb = createLoadBalancer(this, name, {
-            vpcId: parsed.vpcId,
-            publicSubnetIds,
-            targetPort: parsed.instancePort,
-            targetType: "instance",
-            lb: parsed.loadBalancer,
-            healthCheck: parsed.healthCheck,
-            thresholds: parsed.alarmThresholds,
-            profile: parsed.profile,
-            tags,
-            alarmTopicArn: this.alarmTopicArn,
-        });
+        const lb = createLoadBalancer(ctx, { port: parsed.instancePort, type: "instance" });
         this.loadBalancer = lb.loadBalancer;
         this.targetGroup = lb.targetGroup;
         this.instanceSecurityGroup = lb.targetSecurityGroup;
         this.loadBalancerSecurityGroup = lb.loadBalancerSecurityGroup;
         this.dnsName = lb.loadBalancer.dnsName;
 
-        this.instanceRole = new aws.iam.Role(`${name}-instance`, { assumeRolePolicy: assumeRolePolicyFor("ec2.amazonaws.com"), tags }, child);
-        const partition = aws.getPartitionOutput({}, child).partition;
-        const policyArns = parsed.instanceManagedPolicyArns ?? [pulumi.interpolate`arn:${partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`];
-        policyArns.forEach((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-instance-${i}`, { role: this.instanceRole.name, policyArn }, child));
-        const instanceProfile = new aws.iam.InstanceProfile(`${name}-instance`, { role: this.instanceRole.name, tags }, child);
-
-        const imageId =
-            parsed.imageId ??
-            aws.ec2.getAmiOutput(
-                { mostRecent: true, owners: ["amazon"], filters: [{ name: "name", values: ["al2023-ami-2023.*-x86_64"] }, { name: "architecture", values: ["x86_64"] }] },
-                child,
-            ).id;
-        this.launchTemplate = new aws.ec2.LaunchTemplate(
-            `${name}-lt`,
-            {
-                imageId,
-                instanceType: parsed.instanceTypes[0],
-                updateDefaultVersion: true,
-                iamInstanceProfile: { arn: instanceProfile.arn },
-                vpcSecurityGroupIds: [lb.targetSecurityGroup.id],
-                userData: parsed.userData === undefined ? undefined : pulumi.output(parsed.userData).apply((u) => Buffer.from(u, "utf8").toString("base64")),
-                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
-                monitoring: { enabled: true },
-                blockDeviceMappings: [
-                    {
-                        deviceName: parsed.rootDeviceName,
-                        ebs: { encrypted: "true", volumeType: "gp3", volumeSize: parsed.rootVolume.sizeGib, kmsKeyId: parsed.rootVolume.kmsKeyId, deleteOnTermination: "true" },
-                    },
-                ],
-                tagSpecifications: [
-                    { resourceType: "instance", tags },
-                    { resourceType: "volume", tags },
-                ],
-                tags,
-            },
-            child,
-        );
-
-        const launchTemplateSpec = { id: this.launchTemplate.id, version: pulumi.interpolate`${this.launchTemplate.latestVersion}` };
-        this.autoScalingGroup = new aws.autoscaling.Group(
-            `${name}-asg`,
-            {
-                vpcZoneIdentifiers: privateSubnetIds,
-                minSize,
-                maxSize,
-                healthCheckType: "ELB",
-                healthCheckGracePeriod: parsed.healthCheckGracePeriodSeconds,
-                defaultInstanceWarmup: parsed.healthCheckGracePeriodSeconds,
-                targetGroupArns: [lb.targetGroup.arn],
-                capacityRebalance: true,
-                waitForCapacityTimeout: "15m",
-                ...(parsed.instanceTypes.length > 1
-                    ? {
-                          mixedInstancesPolicy: {
-                              instancesDistribution: { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 100, onDemandAllocationStrategy: "prioritized" },
-                              launchTemplate: { launchTemplateSpecification: { launchTemplateId: launchTemplateSpec.id, version: launchTemplateSpec.version }, overrides: parsed.instanceTypes.map((instanceType) => ({ instanceType })) },
-                          },
-                      }
-                    : { launchTemplate: launchTemplateSpec }),
-                instanceRefresh: {
-                    strategy: "Rolling",
-                    preferences: {
-                        minHealthyPercentage: 100,
-                        maxHealthyPercentage: 200,
-                        instanceWarmup: String(parsed.healthCheckGracePeriodSeconds),
-                        skipMatching: true,
-                        autoRollback: true,
-                        alarmSpecification: { alarms: lb.rollbackAlarmNames },
-                    },
-                },
-                enabledMetrics: ["GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances"],
-                metricsGranularity: "1Minute",
-                tags: Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
-            },
-            { parent: this, dependsOn: lb.listeners },
-        );
-
-        // Launch/terminate failures are events, not metrics: publish them to the alarm topic.
-        new aws.autoscaling.Notification(
-            `${name}-events`,
-            {
-                groupNames: [this.autoScalingGroup.name],
-                notifications: ["autoscaling:EC2_INSTANCE_LAUNCH", "autoscaling:EC2_INSTANCE_LAUNCH_ERROR", "autoscaling:EC2_INSTANCE_TERMINATE", "autoscaling:EC2_INSTANCE_TERMINATE_ERROR"],
-                topicArn: this.alarmTopicArn,
-            },
-            child,
-        );
-
-        new aws.autoscaling.Policy(
-            `${name}-cpu`,
-            {
-                autoscalingGroupName: this.autoScalingGroup.name,
-                policyType: "TargetTrackingScaling",
-                targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" }, targetValue: parsed.scaling.targetCpuPercent },
-            },
-            child,
-        );
-        if (parsed.scaling.requestsPerTarget !== undefined) {
-            new aws.autoscaling.Policy(
-                `${name}-requests`,
-                {
-                    autoscalingGroupName: this.autoScalingGroup.name,
-                    policyType: "TargetTrackingScaling",
-                    targetTrackingConfiguration: {
-                        predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: pulumi.interpolate`${lb.loadBalancer.arnSuffix}/${lb.targetGroup.arnSuffix}` },
-                        targetValue: parsed.scaling.requestsPerTarget,
-                    },
-                },
-                child,
-            );
-        }
-
-        const inService = createMetricAlarm(
-            `${name}-in-service`,
-            {
-                namespace: "AWS/AutoScaling",
-                metricName: "GroupInServiceInstances",
-                dimensions: { AutoScalingGroupName: this.autoScalingGroup.name },
-                statistic: "Minimum",
-                comparisonOperator: "LessThanThreshold",
-                threshold: minSize,
-                evaluationPeriods: 5,
-                treatMissingData: "breaching", // group metrics stop only when the group is gone or broken
-                description: `${name}: fewer in-service instances than minSize (${minSize})`,
-            },
-            { topicArn: this.alarmTopicArn },
-            child,
-            tags,
-        );
+        const identity = createInstanceIdentity(ctx, parsed.instanceManagedPolicyArns);
+        this.instanceRole = identity.role;
+        this.launchTemplate = createLaunchTemplate(ctx, {
+            imageId: parsed.imageId,
+            instanceType: parsed.instanceTypes[0],
+            userData: parsed.userData,
+            rootDeviceName: parsed.rootDeviceName,
+            rootVolume: parsed.rootVolume,
+            securityGroupId: lb.targetSecurityGroup.id,
+            instanceProfile: identity.instanceProfile,
+        });
+        this.autoScalingGroup = createAutoScalingGroup(ctx, this.launchTemplate, {
+            subnetIds: privateSubnetIds,
+            minSize,
+            maxSize: parsed.maxSize ?? Math.max(minSize * 2, minSize),
+            gracePeriodSeconds: parsed.healthCheckGracePeriodSeconds,
+            instanceTypes: parsed.instanceTypes,
+            targetGroup: lb.targetGroup,
+            rollbackAlarmNames: lb.rollbackAlarmNames,
+            dependsOn: lb.listeners,
+        });
+        createLaunchNotifications(ctx, this.autoScalingGroup);
+        createGroupScaling(ctx, this.autoScalingGroup, parsed.scaling, lb.requestCountLabel);
+        const inService = createCapacityAlarm(ctx, this.autoScalingGroup, minSize);
         this.alarms = [lb.alarms.target5xx, lb.alarms.elb5xx, lb.alarms.unhealthyHosts, lb.alarms.latency, inService];
 
         this.registerOutputs({

@@ -1,13 +1,16 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Netmask } from "netmask";
 import { z } from "zod";
-import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
+import { availableZoneNames } from "../lib/availabilityZones";
+import { profileAndTagsShape } from "../lib/common";
+import { type ComponentContext, defineComponent } from "../lib/component";
 import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
-import { type Profile, profileSchema } from "../lib/profile";
-import { componentTags, tagsSchema } from "../lib/tags";
-import { guardDeferred, validateArgs, whenValid } from "../lib/validation";
-import { layoutSubnets } from "./subnetLayout";
+import { type Profile } from "../lib/profile";
+import { guardDeferred, whenValid } from "../lib/validation";
+import { createFlowLogs } from "./flowLogs";
+import { layoutSubnets, type SubnetLayout } from "./subnetLayout";
+import { createNatGateway, createPrivateSubnet, createPublicRouting, createPublicSubnet, createVpc } from "./vpc";
 
 export interface MultiAzNetworkArgs {
     /** `production` (default): one NAT gateway per AZ. `development`: a single shared NAT gateway. */
@@ -32,8 +35,6 @@ export interface MultiAzNetworkArgs {
     };
 }
 
-const TYPE = "faultguard:aws:MultiAzNetwork";
-
 const cidrSchema = z.string().superRefine((cidr, ctx) => {
     let block: Netmask;
     try {
@@ -49,8 +50,7 @@ const cidrSchema = z.string().superRefine((cidr, ctx) => {
 
 const schema = z
     .strictObject({
-        profile: profileSchema.default("production"),
-        tags: tagsSchema.optional(),
+        ...profileAndTagsShape,
         cidrBlock: cidrSchema.default("10.0.0.0/16"),
         availabilityZoneCount: z
             .number()
@@ -95,6 +95,26 @@ const schema = z
         }
     }, whenValid("cidrBlock", "availabilityZoneCount", "privateSubnetPrefixLength", "publicSubnetPrefixLength"));
 
+const NETWORK = defineComponent("faultguard:aws:MultiAzNetwork", schema);
+type NetworkContext = ComponentContext<z.output<typeof schema>>;
+
+/** The subnet CIDRs per AZ (the schema checked that they fit). */
+function subnetLayout({ args }: NetworkContext): SubnetLayout & { azCount: number } {
+    const vpcPrefix = new Netmask(args.cidrBlock).bitmask;
+    const azCount = args.availabilityZoneNames?.length ?? args.availabilityZoneCount;
+    const layout = layoutSubnets(args.cidrBlock, azCount, args.privateSubnetPrefixLength ?? Math.min(vpcPrefix + 3, 28), args.publicSubnetPrefixLength ?? Math.min(vpcPrefix + 6, 28));
+    if (layout === undefined) throw new Error("unreachable: the schema checked that the subnets fit");
+    return { ...layout, azCount };
+}
+
+/** The caller's AZ names, or the region's first `azCount` (failing the deployment when it has fewer). */
+function availabilityZones(ctx: NetworkContext, azCount: number): pulumi.Output<string[]> {
+    if (ctx.args.availabilityZoneNames !== undefined) return pulumi.output(ctx.args.availabilityZoneNames);
+    const tooFew = (names: string[]) =>
+        names.length >= azCount ? [] : [{ path: "availabilityZoneCount", message: `the region has only ${names.length} available AZs (asked for ${azCount}); pass availabilityZoneCount ≤ ${names.length}` }];
+    return guardDeferred(availableZoneNames(ctx.child), NETWORK.type, ctx.name, tooFew).apply((names) => names.slice(0, azCount));
+}
+
 /**
  * A VPC over at least two (by default three) AZs: a public and a private subnet per AZ, one NAT
  * gateway per AZ (each private route table routes 0.0.0.0/0 to the NAT gateway in its own AZ, so
@@ -121,117 +141,30 @@ export class MultiAzNetwork extends pulumi.ComponentResource {
     readonly flowLogGroup: aws.cloudwatch.LogGroup;
 
     constructor(name: string, args: MultiAzNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const parsed = validateArgs(schema, args, TYPE, name);
-        super(TYPE, name, {}, opts);
-        const production = parsed.profile === "production";
-        const tags = componentTags(TYPE, parsed.profile, parsed.tags);
-        const named = (suffix: string) => ({ ...tags, Name: `${name}-${suffix}` });
-        const child = { parent: this };
-
-        const vpcPrefix = new Netmask(parsed.cidrBlock).bitmask;
-        const azCount = parsed.availabilityZoneNames?.length ?? parsed.availabilityZoneCount;
-        const layout = layoutSubnets(
-            parsed.cidrBlock,
-            azCount,
-            parsed.privateSubnetPrefixLength ?? Math.min(vpcPrefix + 3, 28),
-            parsed.publicSubnetPrefixLength ?? Math.min(vpcPrefix + 6, 28),
-        );
-        if (layout === undefined) throw new Error("unreachable: the schema checked that the subnets fit");
-
-        this.availabilityZones =
-            parsed.availabilityZoneNames !== undefined
-                ? pulumi.output(parsed.availabilityZoneNames)
-                : guardDeferred(
-                      aws.getAvailabilityZonesOutput({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, child).names,
-                      TYPE,
-                      name,
-                      (names) =>
-                          names.length >= azCount
-                              ? []
-                              : [{ path: "availabilityZoneCount", message: `the region has only ${names.length} available AZs (asked for ${azCount}); pass availabilityZoneCount ≤ ${names.length}` }],
-                  ).apply((names) => names.slice(0, azCount));
-        const azAt = (i: number) => this.availabilityZones.apply((azs) => azs[i]);
-
-        this.vpc = new aws.ec2.Vpc(`${name}-vpc`, { cidrBlock: parsed.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true, tags: named("vpc") }, child);
+        const parsed = NETWORK.validate(args, name);
+        super(NETWORK.type, name, {}, opts);
+        const ctx = NETWORK.open(this, name, parsed);
+        const layout = subnetLayout(ctx);
+        this.availabilityZones = availabilityZones(ctx, layout.azCount);
+        this.vpc = createVpc(ctx, parsed.cidrBlock);
         this.vpcId = this.vpc.id;
-
-        // Lock down the default security group: no ingress, no egress. Nothing should use it.
-        new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: this.vpc.id, tags: named("default-locked") }, child);
-
-        const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: this.vpc.id, tags: named("igw") }, child);
-        const publicRouteTable = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: this.vpc.id, tags: named("public") }, child);
-        new aws.ec2.Route(`${name}-public-default`, { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, child);
+        const routing = createPublicRouting(ctx, this.vpc);
 
         this.publicSubnets = [];
         this.privateSubnets = [];
         this.natGateways = [];
-        for (let i = 0; i < azCount; i++) {
-            const az = azAt(i);
-            const publicSubnet = new aws.ec2.Subnet(
-                `${name}-public-${i}`,
-                { vpcId: this.vpc.id, cidrBlock: layout.publicCidrs[i], availabilityZone: az, mapPublicIpOnLaunch: false, tags: { ...named(`public-${i}`), "faultguard:tier": "public" } },
-                child,
-            );
-            new aws.ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: publicSubnet.id, routeTableId: publicRouteTable.id }, child);
+        for (let index = 0; index < layout.azCount; index++) {
+            const az = { index, vpc: this.vpc, availabilityZone: this.availabilityZones.apply((azs) => azs[index]) };
+            const publicSubnet = createPublicSubnet(ctx, az, layout.publicCidrs[index], routing);
             this.publicSubnets.push(publicSubnet);
-
-            // Production: a NAT gateway in every AZ. Development: only the first, shared by all AZs.
-            if (production || i === 0) {
-                const eip = new aws.ec2.Eip(`${name}-nat-${i}`, { domain: "vpc", tags: named(`nat-${i}`) }, child);
-                this.natGateways.push(
-                    new aws.ec2.NatGateway(`${name}-nat-${i}`, { subnetId: publicSubnet.id, allocationId: eip.allocationId, connectivityType: "public", tags: named(`nat-${i}`) }, { parent: this, dependsOn: [igw] }),
-                );
-            }
-
-            const privateSubnet = new aws.ec2.Subnet(
-                `${name}-private-${i}`,
-                { vpcId: this.vpc.id, cidrBlock: layout.privateCidrs[i], availabilityZone: az, mapPublicIpOnLaunch: false, tags: { ...named(`private-${i}`), "faultguard:tier": "private" } },
-                child,
-            );
-            const privateRouteTable = new aws.ec2.RouteTable(`${name}-private-rt-${i}`, { vpcId: this.vpc.id, tags: named(`private-${i}`) }, child);
-            const nat = this.natGateways[production ? i : 0];
-            new aws.ec2.Route(`${name}-private-default-${i}`, { routeTableId: privateRouteTable.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id }, child);
-            new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: privateSubnet.id, routeTableId: privateRouteTable.id }, child);
-            this.privateSubnets.push(privateSubnet);
+            // Production: a NAT gateway in every AZ, each AZ routing through its own. Development: only the first, shared by all AZs.
+            if (ctx.production || index === 0) this.natGateways.push(createNatGateway(ctx, index, publicSubnet, routing));
+            this.privateSubnets.push(createPrivateSubnet(ctx, az, layout.privateCidrs[index], this.natGateways[ctx.production ? index : 0]));
         }
         this.publicSubnetIds = this.publicSubnets.map((s) => s.id);
         this.privateSubnetIds = this.privateSubnets.map((s) => s.id);
         this.natGatewayIds = this.natGateways.map((n) => n.id);
-
-        // Flow logs: a log group with retention and a role that may only write to that group.
-        this.flowLogGroup = new aws.cloudwatch.LogGroup(
-            `${name}-flow-logs`,
-            { retentionInDays: parsed.flowLogs.retentionInDays ?? defaultLogRetention(production), tags },
-            child,
-        );
-        const flowLogRole = new aws.iam.Role(`${name}-flow-logs`, { assumeRolePolicy: assumeRolePolicyFor("vpc-flow-logs.amazonaws.com"), tags }, child);
-        new aws.iam.RolePolicy(
-            `${name}-flow-logs`,
-            {
-                role: flowLogRole.id,
-                policy: policyDocument([
-                    {
-                        Effect: "Allow",
-                        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                        Resource: [this.flowLogGroup.arn, pulumi.interpolate`${this.flowLogGroup.arn}:*`],
-                    },
-                ]),
-            },
-            child,
-        );
-        new aws.ec2.FlowLog(
-            `${name}-flow-log`,
-            {
-                vpcId: this.vpc.id,
-                trafficType: parsed.flowLogs.trafficType,
-                logDestinationType: "cloud-watch-logs",
-                logDestination: this.flowLogGroup.arn,
-                iamRoleArn: flowLogRole.arn,
-                maxAggregationInterval: 60,
-                tags,
-            },
-            child,
-        );
+        this.flowLogGroup = createFlowLogs(ctx, this.vpc, { retentionInDays: parsed.flowLogs.retentionInDays ?? defaultLogRetention(ctx.production), trafficType: parsed.flowLogs.trafficType });
 
         this.registerOutputs({
             vpcId: this.vpcId,

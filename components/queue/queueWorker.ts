@@ -1,14 +1,15 @@
-import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { resolveAlarmTopic } from "../alarms/alarmTopic";
-import { createMetricAlarm } from "../alarms/metricAlarm";
+import { defineAlarmedComponent } from "../alarms/routing";
 import { type CommonArgs, commonArgsShape } from "../lib/common";
-import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
-import { componentTags } from "../lib/tags";
-import { validateArgs, whenValid } from "../lib/validation";
+import { whenValid } from "../lib/validation";
+import { createQueueWorkerAlarms } from "./queueAlarms";
+import { createWorkQueues } from "./queues";
+import { createEventSource, createWorkerFunction, createWorkerRole } from "./workerFunction";
+
+export { deadLetterQueueName } from "./queues";
 
 export interface QueueWorkerArgs extends CommonArgs {
     /** The function's code, e.g. `new pulumi.asset.FileArchive("./worker")`. */
@@ -58,7 +59,6 @@ export interface QueueWorkerArgs extends CommonArgs {
     };
 }
 
-const TYPE = "faultguard:aws:QueueWorker";
 const MAX_VISIBILITY_SECONDS = 43_200;
 const FOURTEEN_DAYS = 1_209_600;
 
@@ -125,18 +125,7 @@ const schema = z
         }
     }, whenValid("fifo", "batchSize", "maximumBatchingWindowSeconds"));
 
-/**
- * `<project>-<stack>-<component>-dlq` (unique per stack), cut to SQS's 80 characters with a hash
- * suffix when too long; FIFO queue names end in `.fifo`.
- */
-export function deadLetterQueueName(componentName: string, fifo: boolean): string {
-    const suffix = fifo ? ".fifo" : "";
-    const full = `${pulumi.getProject()}-${pulumi.getStack()}-${componentName}-dlq`.replace(/[^A-Za-z0-9_-]/g, "-");
-    const limit = 80 - suffix.length;
-    if (full.length <= limit) return full + suffix;
-    const hash = createHash("sha256").update(full).digest("hex").slice(0, 8);
-    return `${full.slice(0, limit - 9)}-${hash}${suffix}`;
-}
+const QUEUE_WORKER = defineAlarmedComponent("faultguard:aws:QueueWorker", schema);
 
 /** AWS guidance: visibility ≥ 6 × function timeout, plus the batching window. */
 export function requiredVisibility(timeoutSeconds: number, batchingWindowSeconds: number): number {
@@ -165,174 +154,25 @@ export class QueueWorker extends pulumi.ComponentResource {
     readonly alarmTopicArn: pulumi.Output<string>;
 
     constructor(name: string, args: QueueWorkerArgs, opts?: pulumi.ComponentResourceOptions) {
-        const parsed = validateArgs(schema, args, TYPE, name);
-        super(TYPE, name, {}, opts);
-        const production = parsed.profile === "production";
-        const tags = componentTags(TYPE, parsed.profile, parsed.tags);
-        const child = { parent: this };
-        this.alarmTopicArn = pulumi.output(resolveAlarmTopic(this, name, parsed.alarms?.topicArn, parsed));
+        const parsed = QUEUE_WORKER.validate(args, name);
+        super(QUEUE_WORKER.type, name, {}, opts);
+        const ctx = QUEUE_WORKER.open(this, name, parsed);
+        this.alarmTopicArn = ctx.alarmTopicArn;
         this.visibilityTimeoutSeconds = parsed.visibilityTimeoutSeconds ?? requiredVisibility(parsed.timeoutSeconds, parsed.maximumBatchingWindowSeconds);
-        const maximumConcurrency = parsed.maximumConcurrency ?? Math.max(2, parsed.reservedConcurrency);
-        const fifo = parsed.fifo ? { fifoQueue: true, contentBasedDeduplication: true } : {};
 
-        // The DLQ is named before deployment so its ARN, and with it the queue's redrive policy,
-        // is known in a first preview: policies can check maxReceiveCount before anything exists.
-        this.deadLetterQueue = new aws.sqs.Queue(
-            `${name}-dlq`,
-            { ...fifo, name: deadLetterQueueName(name, parsed.fifo), messageRetentionSeconds: parsed.deadLetterRetentionSeconds, sqsManagedSseEnabled: true, tags },
-            child,
-        );
-        const region = aws.getRegionOutput({}, child).region;
-        const partition = aws.getPartitionOutput({}, child).partition;
-        const account = aws.getCallerIdentityOutput({}, child).accountId;
-        // Built from the DLQ's name output, so the queue still depends on the DLQ.
-        const deadLetterQueueArn = pulumi.interpolate`arn:${partition}:sqs:${region}:${account}:${this.deadLetterQueue.name}`;
-        this.queue = new aws.sqs.Queue(
-            `${name}-queue`,
-            {
-                ...fifo,
-                visibilityTimeoutSeconds: this.visibilityTimeoutSeconds,
-                messageRetentionSeconds: parsed.messageRetentionSeconds,
-                receiveWaitTimeSeconds: 20,
-                sqsManagedSseEnabled: true,
-                redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetterQueueArn, maxReceiveCount: parsed.maxReceiveCount }),
-                tags,
-            },
-            child,
-        );
-        // Only this queue may redrive into the DLQ.
-        new aws.sqs.RedriveAllowPolicy(
-            `${name}-dlq`,
-            { queueUrl: this.deadLetterQueue.url, redriveAllowPolicy: pulumi.jsonStringify({ redrivePermission: "byQueue", sourceQueueArns: [this.queue.arn] }) },
-            child,
-        );
+        const queues = createWorkQueues(ctx, { ...parsed, visibilityTimeoutSeconds: this.visibilityTimeoutSeconds });
+        this.queue = queues.queue;
+        this.deadLetterQueue = queues.deadLetterQueue;
         this.queueUrl = this.queue.url;
         this.queueArn = this.queue.arn;
 
-        this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: parsed.logRetentionInDays ?? defaultLogRetention(production), tags }, child);
-
-        this.role = new aws.iam.Role(`${name}-fn`, { assumeRolePolicy: assumeRolePolicyFor("lambda.amazonaws.com"), tags }, child);
-        const rolePolicy = new aws.iam.RolePolicy(
-            `${name}-fn`,
-            {
-                role: this.role.id,
-                policy: policyDocument([
-                    { Sid: "ConsumeOwnQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], Resource: this.queue.arn },
-                    { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${this.logGroup.arn}:*` },
-                    // X-Ray trace APIs have no resource-level permissions.
-                    { Sid: "Tracing", Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" },
-                ]),
-            },
-            child,
-        );
-        (args.additionalPolicyArns ?? []).forEach((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-fn-${i}`, { role: this.role.name, policyArn }, child));
-
-        this.function = new aws.lambda.Function(
-            `${name}-fn`,
-            {
-                code: parsed.code,
-                handler: parsed.handler,
-                runtime: parsed.runtime,
-                role: this.role.arn,
-                timeout: parsed.timeoutSeconds,
-                memorySize: parsed.memorySizeMb,
-                reservedConcurrentExecutions: parsed.reservedConcurrency,
-                tracingConfig: { mode: "Active" },
-                loggingConfig: { logFormat: "JSON", logGroup: this.logGroup.name, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
-                environment: args.environment === undefined ? undefined : { variables: args.environment },
-                tags,
-            },
-            { parent: this, dependsOn: [rolePolicy] },
-        );
-
-        this.eventSourceMapping = new aws.lambda.EventSourceMapping(
-            `${name}-esm`,
-            {
-                eventSourceArn: this.queue.arn,
-                functionName: this.function.arn,
-                enabled: true,
-                batchSize: parsed.batchSize,
-                maximumBatchingWindowInSeconds: parsed.maximumBatchingWindowSeconds,
-                functionResponseTypes: ["ReportBatchItemFailures"],
-                scalingConfig: { maximumConcurrency },
-                tags,
-            },
-            { parent: this, dependsOn: [rolePolicy] },
-        );
-
-        const actions = { topicArn: this.alarmTopicArn };
-        this.alarms = [
-            createMetricAlarm(
-                `${name}-dlq-depth`,
-                {
-                    namespace: "AWS/SQS",
-                    metricName: "ApproximateNumberOfMessagesVisible",
-                    dimensions: { QueueName: this.deadLetterQueue.name },
-                    statistic: "Maximum",
-                    comparisonOperator: "GreaterThanThreshold",
-                    threshold: 0,
-                    evaluationPeriods: 1,
-                    treatMissingData: "notBreaching", // SQS stops reporting idle (empty) queues
-                    description: `${name}: messages failed ${parsed.maxReceiveCount} times and are in the dead-letter queue`,
-                },
-                actions,
-                child,
-                tags,
-            ),
-            createMetricAlarm(
-                `${name}-oldest-message`,
-                {
-                    namespace: "AWS/SQS",
-                    metricName: "ApproximateAgeOfOldestMessage",
-                    dimensions: { QueueName: this.queue.name },
-                    statistic: "Maximum",
-                    comparisonOperator: "GreaterThanThreshold",
-                    threshold: parsed.alarmThresholds.oldestMessageAgeSeconds,
-                    evaluationPeriods: 3,
-                    treatMissingData: "notBreaching",
-                    description: `${name}: the oldest message has waited more than ${parsed.alarmThresholds.oldestMessageAgeSeconds}s (consumer stalled or too slow)`,
-                },
-                actions,
-                child,
-                tags,
-            ),
-            createMetricAlarm(
-                `${name}-errors`,
-                {
-                    namespace: "AWS/Lambda",
-                    metricName: "Errors",
-                    dimensions: { FunctionName: this.function.name },
-                    statistic: "Sum",
-                    comparisonOperator: "GreaterThanThreshold",
-                    threshold: parsed.alarmThresholds.errorsPer5Minutes,
-                    periodSeconds: 300,
-                    evaluationPeriods: 1,
-                    treatMissingData: "notBreaching", // no invocations = no errors
-                    description: `${name}: the worker function failed invocations`,
-                },
-                actions,
-                child,
-                tags,
-            ),
-            createMetricAlarm(
-                `${name}-throttles`,
-                {
-                    namespace: "AWS/Lambda",
-                    metricName: "Throttles",
-                    dimensions: { FunctionName: this.function.name },
-                    statistic: "Sum",
-                    comparisonOperator: "GreaterThanThreshold",
-                    threshold: 0,
-                    periodSeconds: 300,
-                    evaluationPeriods: 1,
-                    treatMissingData: "notBreaching",
-                    description: `${name}: invocations were throttled (reserved concurrency ${parsed.reservedConcurrency} exhausted)`,
-                },
-                actions,
-                child,
-                tags,
-            ),
-        ];
+        this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: parsed.logRetentionInDays ?? defaultLogRetention(ctx.production), tags: ctx.tags }, ctx.child);
+        const role = createWorkerRole(ctx, this.queue, this.logGroup, args.additionalPolicyArns ?? []);
+        this.role = role.role;
+        this.function = createWorkerFunction(ctx, { ...parsed, environment: args.environment }, role, this.logGroup);
+        const maximumConcurrency = parsed.maximumConcurrency ?? Math.max(2, parsed.reservedConcurrency);
+        this.eventSourceMapping = createEventSource(ctx, this.queue, this.function, { ...parsed, maximumConcurrency }, role);
+        this.alarms = createQueueWorkerAlarms(ctx, queues, this.function, { ...parsed, ...parsed.alarmThresholds });
 
         this.registerOutputs({
             queueUrl: this.queueUrl,

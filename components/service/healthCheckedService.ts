@@ -1,16 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { resolveAlarmTopic } from "../alarms/alarmTopic";
-import { createMetricAlarm } from "../alarms/metricAlarm";
+import { defineAlarmedComponent } from "../alarms/routing";
 import { type CommonArgs, commonArgsShape } from "../lib/common";
-import { assumeRolePolicyFor, policyDocument } from "../lib/iam";
 import { defaultLogRetention, logRetentionSchema } from "../lib/logs";
 import { defaultRedundantCount } from "../lib/profile";
-import { guardedSubnetIds, knownCount, type SubnetIds, subnetListSchema } from "../lib/subnets";
-import { componentTags } from "../lib/tags";
-import { input, validateArgs, whenValid } from "../lib/validation";
+import { guardedSubnetIds, knownCount, type SubnetIds } from "../lib/subnets";
+import { input, whenValid } from "../lib/validation";
 import {
+    checkPrivateSubnetsRedundant,
     createLoadBalancer,
     healthCheckSchema,
     type LoadBalancerAlarmThresholds,
@@ -18,8 +16,11 @@ import {
     type LoadBalancerArgs,
     loadBalancerSchema,
     type TargetHealthCheckArgs,
+    tierNetworkShape,
     timeToHealthySeconds,
 } from "../loadBalancing/applicationLoadBalancer";
+import { createEcsService, createRunningTasksAlarm, createServiceScaling } from "./ecsService";
+import { containerDefinitions, createServiceLogGroup, createTaskDefinition, createTaskRoles } from "./taskDefinition";
 
 export interface ContainerHealthCheckArgs {
     /** Default: `["CMD-SHELL", "curl -fsS http://localhost:<port><healthCheck.path> || exit 1"]` (the image needs curl). */
@@ -68,8 +69,6 @@ export interface HealthCheckedServiceArgs extends CommonArgs {
     alarmThresholds?: LoadBalancerAlarmThresholds;
 }
 
-const TYPE = "faultguard:aws:HealthCheckedService";
-
 /** Fargate memory (MiB) allowed per CPU value: [min, max, step]. */
 const FARGATE_MEMORY: Record<number, [number, number, number]> = {
     256: [512, 2048, 512],
@@ -84,9 +83,7 @@ const FARGATE_MEMORY: Record<number, [number, number, number]> = {
 const schema = z
     .strictObject({
         ...commonArgsShape,
-        vpcId: input(z.string().min(1, "must be a VPC ID such as vpc-0123…")),
-        publicSubnetIds: subnetListSchema(2, "public", "an Application Load Balancer needs two AZs"),
-        privateSubnetIds: subnetListSchema(1, "private", "for the tasks"),
+        ...tierNetworkShape("tasks"),
         image: input(z.string().min(1, "must be a container image reference")),
         containerPort: z.number().int().min(1).max(65535, "must be a TCP port").default(8080),
         cpu: z
@@ -123,11 +120,9 @@ const schema = z
         alarmThresholds: loadBalancerAlarmThresholdsSchema,
     })
     .superRefine((args, ctx) => {
+        checkPrivateSubnetsRedundant(args, ctx);
         const production = args.profile === "production";
         const azCount = knownCount(args.privateSubnetIds as SubnetIds);
-        if (production && azCount !== undefined && azCount < 2) {
-            ctx.addIssue({ code: "custom", path: ["privateSubnetIds"], message: `needs subnets in at least 2 availability zones in production (got ${azCount}); pass one private subnet per AZ, or use profile "development"` });
-        }
         const desired = defaultRedundantCount(args.desiredCount, production, azCount);
         if (production && desired < 2) {
             ctx.addIssue({ code: "custom", path: ["desiredCount"], message: 'must be at least 2 in production so tasks run in 2 AZs; raise desiredCount or use profile "development"' });
@@ -157,6 +152,7 @@ const schema = z
         }
     }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "containerHealthCheck", "healthCheckGracePeriodSeconds"));
 
+const SERVICE = defineAlarmedComponent("faultguard:aws:HealthCheckedService", schema);
 
 /**
  * An ECS Fargate service behind an Application Load Balancer, safe to deploy and to lose an AZ:
@@ -181,187 +177,47 @@ export class HealthCheckedService extends pulumi.ComponentResource {
     readonly alarmTopicArn: pulumi.Output<string>;
 
     constructor(name: string, args: HealthCheckedServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const parsed = validateArgs(schema, args, TYPE, name);
-        super(TYPE, name, {}, opts);
-        const production = parsed.profile === "production";
-        const tags = componentTags(TYPE, parsed.profile, parsed.tags);
-        const child = { parent: this };
-        const azCount = knownCount(args.privateSubnetIds);
-        const desiredCount = defaultRedundantCount(parsed.desiredCount, production, azCount);
-        const maxCount = parsed.maxCount ?? desiredCount * 4;
-        this.alarmTopicArn = pulumi.output(resolveAlarmTopic(this, name, parsed.alarms?.topicArn, parsed));
-        const privateSubnetIds = Array.isArray(args.privateSubnetIds) ? args.privateSubnetIds : guardedSubnetIds(args.privateSubnetIds, production ? 2 : 1, "privateSubnetIds", TYPE, name);
-        const publicSubnetIds = Array.isArray(args.publicSubnetIds) ? args.publicSubnetIds : guardedSubnetIds(args.publicSubnetIds, 2, "publicSubnetIds", TYPE, name);
+        const parsed = SERVICE.validate(args, name);
+        super(SERVICE.type, name, {}, opts);
+        const ctx = SERVICE.open(this, name, parsed);
+        const desiredCount = defaultRedundantCount(parsed.desiredCount, ctx.production, knownCount(args.privateSubnetIds));
+        this.alarmTopicArn = ctx.alarmTopicArn;
 
-        const lb = createLoadBalancer(this, name, {
-            vpcId: parsed.vpcId,
-            publicSubnetIds,
-            targetPort: parsed.containerPort,
-            targetType: "ip",
-            lb: parsed.loadBalancer,
-            healthCheck: parsed.healthCheck,
-            thresholds: parsed.alarmThresholds,
-            profile: parsed.profile,
-            tags,
-            alarmTopicArn: this.alarmTopicArn,
-        });
+        const lb = createLoadBalancer(ctx, { port: parsed.containerPort, type: "ip" });
         this.loadBalancer = lb.loadBalancer;
         this.targetGroup = lb.targetGroup;
         this.taskSecurityGroup = lb.targetSecurityGroup;
         this.dnsName = lb.loadBalancer.dnsName;
 
-        this.cluster = new aws.ecs.Cluster(`${name}-cluster`, { settings: [{ name: "containerInsights", value: "enabled" }], tags }, child);
-        // A name known before deployment (unique per project, stack and component) keeps the
-        // container definition — and so its health check — visible to policies in a first preview.
-        this.logGroup = new aws.cloudwatch.LogGroup(
-            `${name}-logs`,
-            { name: `/faultguard/ecs/${pulumi.getProject()}/${pulumi.getStack()}/${name}`, retentionInDays: parsed.logRetentionInDays ?? defaultLogRetention(production), tags },
-            child,
-        );
-
-        // Execution role: pull the image and write this service's logs, nothing else.
-        this.executionRole = new aws.iam.Role(`${name}-execution`, { assumeRolePolicy: assumeRolePolicyFor("ecs-tasks.amazonaws.com"), tags }, child);
-        const executionPolicy = new aws.iam.RolePolicy(
-            `${name}-execution`,
-            {
-                role: this.executionRole.id,
-                policy: policyDocument([
-                    // GetAuthorizationToken has no resource-level permissions; the image may live in any repository.
-                    { Sid: "PullImage", Effect: "Allow", Action: ["ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: "*" },
-                    { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${this.logGroup.arn}:*` },
-                ]),
-            },
-            child,
-        );
-        // Task role: the application's identity; no permissions unless the caller grants them.
-        this.taskRole = new aws.iam.Role(`${name}-task`, { assumeRolePolicy: assumeRolePolicyFor("ecs-tasks.amazonaws.com"), tags }, child);
-        (args.taskRolePolicyArns ?? []).forEach((policyArn, i) => new aws.iam.RolePolicyAttachment(`${name}-task-${i}`, { role: this.taskRole.name, policyArn }, child));
-
-        const region = aws.getRegionOutput({}, child).region;
-        const hc = parsed.containerHealthCheck;
-        const healthCommand = hc.command ?? ["CMD-SHELL", `curl -fsS http://localhost:${parsed.containerPort}${parsed.healthCheck.path} || exit 1`];
-        const containerDefinitions = pulumi.jsonStringify([
-            {
-                name: "app",
-                image: args.image,
-                essential: true,
-                readonlyRootFilesystem: parsed.readonlyRootFilesystem,
-                portMappings: [{ containerPort: parsed.containerPort, protocol: "tcp" }],
-                environment: Object.entries(args.environment ?? {}).map(([key, value]) => ({ name: key, value })),
-                healthCheck: { command: healthCommand, interval: hc.intervalSeconds, timeout: hc.timeoutSeconds, retries: hc.retries, startPeriod: hc.startPeriodSeconds },
-                // Non-blocking: a slow log pipeline must not stall the application. The app logs JSON to stdout.
-                logConfiguration: {
-                    logDriver: "awslogs",
-                    options: { "awslogs-group": this.logGroup.name, "awslogs-region": region, "awslogs-stream-prefix": "app", mode: "non-blocking", "max-buffer-size": "25m" },
-                },
-                stopTimeout: 30,
-            },
-        ]);
-        this.taskDefinition = new aws.ecs.TaskDefinition(
-            `${name}-task`,
-            {
-                family: `${name}`,
-                requiresCompatibilities: ["FARGATE"],
-                networkMode: "awsvpc",
-                cpu: String(parsed.cpu),
-                memory: String(parsed.memoryMb),
-                executionRoleArn: this.executionRole.arn,
-                taskRoleArn: this.taskRole.arn,
-                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: parsed.cpuArchitecture },
-                containerDefinitions,
-                tags,
-            },
-            child,
-        );
-
-        this.service = new aws.ecs.Service(
-            `${name}-service`,
-            {
-                cluster: this.cluster.arn,
-                taskDefinition: this.taskDefinition.arn,
-                launchType: "FARGATE",
-                desiredCount,
-                networkConfiguration: { subnets: privateSubnetIds, securityGroups: [lb.targetSecurityGroup.id], assignPublicIp: false },
-                loadBalancers: [{ targetGroupArn: lb.targetGroup.arn, containerName: "app", containerPort: parsed.containerPort }],
-                healthCheckGracePeriodSeconds: parsed.healthCheckGracePeriodSeconds,
-                deploymentController: { type: "ECS" },
-                deploymentCircuitBreaker: { enable: true, rollback: true },
-                deploymentMinimumHealthyPercent: 100,
-                deploymentMaximumPercent: 200,
-                alarms: { alarmNames: lb.rollbackAlarmNames, enable: true, rollback: true },
-                availabilityZoneRebalancing: "ENABLED",
-                waitForSteadyState: true,
-                propagateTags: "SERVICE",
-                enableEcsManagedTags: true,
-                tags,
-            },
-            {
-                parent: this,
-                dependsOn: [...lb.listeners, executionPolicy],
-                // Autoscaling owns the running count after creation.
-                ignoreChanges: ["desiredCount"],
-                customTimeouts: { create: "20m", update: "20m", delete: "20m" },
-            },
-        );
-
-        const scalingTarget = new aws.appautoscaling.Target(
-            `${name}-scaling`,
-            {
-                serviceNamespace: "ecs",
-                scalableDimension: "ecs:service:DesiredCount",
-                resourceId: pulumi.interpolate`service/${this.cluster.name}/${this.service.name}`,
-                minCapacity: desiredCount,
-                maxCapacity: maxCount,
-                tags,
-            },
-            child,
-        );
-        new aws.appautoscaling.Policy(
-            `${name}-cpu`,
-            {
-                policyType: "TargetTrackingScaling",
-                serviceNamespace: scalingTarget.serviceNamespace,
-                scalableDimension: scalingTarget.scalableDimension,
-                resourceId: scalingTarget.resourceId,
-                targetTrackingScalingPolicyConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, targetValue: parsed.scaling.targetCpuPercent, scaleInCooldown: 300, scaleOutCooldown: 60 },
-            },
-            child,
-        );
-        new aws.appautoscaling.Policy(
-            `${name}-requests`,
-            {
-                policyType: "TargetTrackingScaling",
-                serviceNamespace: scalingTarget.serviceNamespace,
-                scalableDimension: scalingTarget.scalableDimension,
-                resourceId: scalingTarget.resourceId,
-                targetTrackingScalingPolicyConfiguration: {
-                    predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: pulumi.interpolate`${lb.loadBalancer.arnSuffix}/${lb.targetGroup.arnSuffix}` },
-                    targetValue: parsed.scaling.requestsPerTarget,
-                    scaleInCooldown: 300,
-                    scaleOutCooldown: 60,
-                },
-            },
-            child,
-        );
-
-        const runningTasks = createMetricAlarm(
-            `${name}-running-tasks`,
-            {
-                namespace: "ECS/ContainerInsights",
-                metricName: "RunningTaskCount",
-                dimensions: { ClusterName: this.cluster.name, ServiceName: this.service.name },
-                statistic: "Minimum",
-                comparisonOperator: "LessThanThreshold",
-                threshold: desiredCount,
-                evaluationPeriods: 5,
-                treatMissingData: "breaching", // Container Insights reports every minute while the service exists
-                description: `${name}: fewer running tasks than the desired minimum (${desiredCount})`,
-            },
-            { topicArn: this.alarmTopicArn },
-            child,
-            tags,
-        );
-        this.alarms = [lb.alarms.target5xx, lb.alarms.elb5xx, lb.alarms.unhealthyHosts, lb.alarms.latency, runningTasks];
+        this.cluster = new aws.ecs.Cluster(`${name}-cluster`, { settings: [{ name: "containerInsights", value: "enabled" }], tags: ctx.tags }, ctx.child);
+        this.logGroup = createServiceLogGroup(ctx, parsed.logRetentionInDays ?? defaultLogRetention(ctx.production));
+        const roles = createTaskRoles(ctx, this.logGroup, args.taskRolePolicyArns ?? []);
+        this.executionRole = roles.execution;
+        this.taskRole = roles.task;
+        const container = {
+            image: args.image,
+            port: parsed.containerPort,
+            environment: args.environment ?? {},
+            readonlyRootFilesystem: parsed.readonlyRootFilesystem,
+            healthCheck: parsed.containerHealthCheck,
+            healthCheckPath: parsed.healthCheck.path,
+        };
+        this.taskDefinition = createTaskDefinition(ctx, parsed, roles, containerDefinitions(ctx, container, this.logGroup));
+        this.service = createEcsService(ctx, {
+            cluster: this.cluster,
+            taskDefinition: this.taskDefinition,
+            desiredCount,
+            subnetIds: guardedSubnetIds(args.privateSubnetIds, ctx.production ? 2 : 1, "privateSubnetIds", ctx),
+            securityGroupId: lb.targetSecurityGroup.id,
+            targetGroup: lb.targetGroup,
+            containerPort: parsed.containerPort,
+            gracePeriodSeconds: parsed.healthCheckGracePeriodSeconds,
+            rollbackAlarmNames: lb.rollbackAlarmNames,
+            dependsOn: [...lb.listeners, roles.executionPolicy],
+        });
+        const running = { cluster: this.cluster, service: this.service };
+        createServiceScaling(ctx, running, { min: desiredCount, max: parsed.maxCount ?? desiredCount * 4 }, { ...parsed.scaling, requestCountLabel: lb.requestCountLabel });
+        this.alarms = [lb.alarms.target5xx, lb.alarms.elb5xx, lb.alarms.unhealthyHosts, lb.alarms.latency, createRunningTasksAlarm(ctx, running, desiredCount)];
 
         this.registerOutputs({
             dnsName: this.dnsName,
