@@ -18,7 +18,7 @@ import { z } from "zod";
 import { findExemption } from "./exemptions";
 import { StackGraph, type PolicyResourceLike } from "./graph";
 import { asDiagnosticReporter, type Diagnostic, type ReportDiagnostic } from "./policy-sdk";
-import { ResourceView, UnresolvableError } from "./resource";
+import { readsStructure, ResourceView, UnresolvableError } from "./resource";
 import { type EnforcementLevel, type Finding, type Profile, type ResourceRule, type Rule, shownByDefault } from "./rule";
 import { configStore, formatZodError, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
 import { unwrapProps } from "./values";
@@ -103,24 +103,31 @@ function unknownConfigKeys(rule: Rule, raw: Record<string, unknown>): { ok: fals
 /** A check's outcome, or the framework's note that the check itself threw. */
 type Outcome = Finding | { kind: "rule-error"; detail: string; urn?: string };
 
-function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | void): Outcome[] {
+/** A check's outcomes, and whether it read a structure rendering (see readsStructure). */
+interface CheckRun {
+    outcomes: Outcome[];
+    readStructure: boolean;
+}
+
+function runCheck(rule: Rule, subject: ResourceView, call: () => Finding[] | void): CheckRun {
     try {
-        return call() ?? [];
+        const run = readsStructure(call);
+        return { outcomes: run.result ?? [], readStructure: run.readStructure };
     } catch (e) {
         if (e instanceof UnresolvableError) {
-            return [{ kind: "unresolvable", property: e.property, detail: e.detail }];
+            return { outcomes: [{ kind: "unresolvable", property: e.property, detail: e.detail }], readStructure: false };
         }
         // A bug in the rule: name the rule and the exception. It keeps the rule's level, so a crashing
         // mandatory rule fails the run unless the user configured the rule's level otherwise.
         const message = e instanceof Error ? `${e.name}: ${e.message}` : `thrown value ${String(e)}`;
-        return [{ kind: "rule-error", detail: `${rule.id} failed on ${subject.type} ${subject.name}: ${message}` }];
+        return { outcomes: [{ kind: "rule-error", detail: `${rule.id} failed on ${subject.type} ${subject.name}: ${message}` }], readStructure: false };
     }
 }
 
-function toWire(f: Outcome): WireFinding {
+function toWire(f: Outcome, fromStructure: boolean): WireFinding {
     switch (f.kind) {
         case "violation":
-            return { kind: "violation", text: f.message };
+            return fromStructure ? { kind: "violation", text: f.message, fromStructure } : { kind: "violation", text: f.message };
         case "unresolvable":
             return {
                 kind: "could-not-evaluate",
@@ -131,12 +138,17 @@ function toWire(f: Outcome): WireFinding {
     }
 }
 
-function reportFindings(rule: Rule, subject: ResourceView, findings: Outcome[], level: EnforcementLevel, pass: Pass): void {
+function reportFindings(rule: Rule, subject: ResourceView, run: CheckRun, level: EnforcementLevel, pass: Pass): void {
     // Every finding carries its rule's severity and description in the diagnostic's own fields.
     const meta = { name: rule.id, severity: rule.severity, description: rule.description };
-    for (const f of findings) {
+    if (run.readStructure && run.outcomes.length === 0) {
+        // Decided, and passed, on a document whose IDs are unknown: say so (offline only, see wire.ts).
+        pass.report({ ...meta, urn: subject.urn, enforcementLevel: "advisory", message: encodeFinding({ kind: "structure-pass", text: `${subject.type} ${subject.name}` }) });
+        return;
+    }
+    for (const f of run.outcomes) {
         const urn = f.urn ?? subject.urn;
-        const finding = toWire(f);
+        const finding = toWire(f, run.readStructure);
         const ex = findExemption(rule.id, subject, pass.settings.exemptions, pass.today);
         if (ex.status === "active") {
             const exemption = { reason: ex.reason, expires: ex.expires, source: ex.source };
@@ -216,8 +228,8 @@ export function evaluateResource(
         if (!prepared) {
             continue;
         }
-        const findings = runCheck(rule, view, () => rule.check(view, { config: prepared.config as never, profile: pass.profile }));
-        reportFindings(rule, view, findings, prepared.level, pass);
+        const run = runCheck(rule, view, () => rule.check(view, { config: prepared.config as never, profile: pass.profile }));
+        reportFindings(rule, view, run, prepared.level, pass);
     }
 }
 
@@ -255,8 +267,8 @@ export function evaluateStack(rules: readonly Rule[], graph: StackGraph, report:
         }
         const ctx = { config: prepared.config as never, profile: pass.profile, graph };
         for (const subject of graph.ofType(...rule.resourceTypes)) {
-            const findings = runCheck(rule, subject, () => rule.check(subject, ctx));
-            reportFindings(rule, subject, findings, prepared.level, pass);
+            const run = runCheck(rule, subject, () => rule.check(subject, ctx));
+            reportFindings(rule, subject, run, prepared.level, pass);
         }
     }
 }

@@ -24,6 +24,19 @@ export class UnresolvableError extends Error {
     }
 }
 
+/**
+ * Whether the check running now read a structure rendering (a JSON document with unknown leaves,
+ * see JsonRead): the evaluator marks the verdict as decided from the document's structure. Checks
+ * are synchronous, so one counter per process is exact.
+ */
+let structureReads = 0;
+
+export function readsStructure<T>(check: () => T): { result: T; readStructure: boolean } {
+    const before = structureReads;
+    const result = check();
+    return { result, readStructure: structureReads !== before };
+}
+
 export class ResourceView {
     private tagCache?: Readonly<Record<string, string>>;
 
@@ -76,7 +89,11 @@ export class ResourceView {
     /** A property AWS models as a JSON document (string or object), parsed without throwing. */
     json(path: string): JsonRead {
         const r = this.read(path);
-        return r.known ? parseJsonValue(r.value) : { kind: "unknown" };
+        const parsed: JsonRead = r.known ? parseJsonValue(r.value) : { kind: "unknown" };
+        if (parsed.kind === "ok" && parsed.partial) {
+            structureReads++;
+        }
+        return parsed;
     }
 
     /** Known string tags (`tags`, falling back to `tagsAll`); unknown tag values are skipped. */

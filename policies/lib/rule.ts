@@ -2,6 +2,7 @@
 import { type z } from "zod";
 import { type GraphResource, type StackGraph } from "./graph";
 import { type ResourceView } from "./resource";
+import { type StructureInput } from "./wire";
 
 export const PILLARS = [
     "redundancy",
@@ -79,6 +80,13 @@ interface RuleBase<C extends ConfigSchema> {
     byDefault?: DefaultVisibility;
     /** Pulumi type tokens of the resources the rule judges. */
     resourceTypes: readonly string[];
+    /**
+     * JSON-document properties (of the judged or linked resources) the rule can judge by their
+     * structure while some leaves are unknown: offline, the preview then sends them as structure
+     * renderings (policies/lib/wire.ts StructureInput). Every rule that reads such a property and
+     * declares it must treat each unknown leaf it needs as "could not evaluate".
+     */
+    structureInputs?: readonly StructureInput[];
     anchors: Anchors;
     /** Rule properties (thresholds); every field has a default. */
     config: C;

@@ -1,6 +1,6 @@
 // Amazon States Language: the one walker over a state machine definition's states, for every rule
 // that judges Task states (timeouts, retries, catches, …).
-import { isRecord } from "./values";
+import { isRecord, isUnknown } from "./values";
 
 /** How deep Parallel branches and Map processors may nest before the walk stops (a guard against
  *  adversarial documents; real workflows stay in single digits). */
@@ -48,6 +48,55 @@ function walk(states: unknown, above: readonly StateStep[], out: TaskState[], de
             }
         }
     }
+}
+
+/**
+ * Where the state graph itself is unknown, or undefined when every state, its `Type` and every
+ * nested level (Parallel branches, Map processors and their `States`) is known. A definition judged
+ * by its structure (some leaves unknown, see JsonRead `partial`) is only judged when this is
+ * undefined: otherwise a Task state could hide behind an unknown value.
+ */
+export function unknownStructure(states: unknown): string | undefined {
+    return findUnknown(states, "States", 0);
+}
+
+function findUnknown(states: unknown, at: string, depth: number): string | undefined {
+    if (isUnknown(states)) {
+        return at;
+    }
+    if (!isRecord(states) || depth > MAX_STATE_NESTING) {
+        return undefined;
+    }
+    for (const [name, state] of Object.entries(states)) {
+        const here = `${at === "States" ? "" : `${at}.`}${name}`;
+        if (isUnknown(state) || (isRecord(state) && isUnknown(state["Type"]))) {
+            return here;
+        }
+        if (!isRecord(state)) {
+            continue;
+        }
+        if (state["Type"] === "Parallel") {
+            const branches = state["Branches"];
+            if (isUnknown(branches)) {
+                return `${here}.Branches`;
+            }
+            for (const [i, branch] of (Array.isArray(branches) ? branches : []).entries()) {
+                const inner = isUnknown(branch) ? `${here}.Branches[${i}]` : isRecord(branch) ? findUnknown(branch["States"], `${here}.Branches[${i}]`, depth + 1) : undefined;
+                if (inner !== undefined) {
+                    return inner;
+                }
+            }
+        } else if (state["Type"] === "Map") {
+            for (const processor of ["ItemProcessor", "Iterator"] as const) {
+                const sub = state[processor];
+                const inner = isUnknown(sub) ? `${here}.${processor}` : isRecord(sub) ? findUnknown(sub["States"], `${here}.${processor}`, depth + 1) : undefined;
+                if (inner !== undefined) {
+                    return inner;
+                }
+            }
+        }
+    }
+    return undefined;
 }
 
 /** A task's position in dotted form, as the console's JSON paths read: `Fanout.Branches[0].Charge`. */

@@ -92,7 +92,16 @@ export function containsUnknownText(value: string): boolean {
  * definitions, IAM policies). Objects pass through; strings are parsed; anything that is not
  * JSON gives `invalid` rather than an exception.
  */
-export type JsonRead = { kind: "absent" } | { kind: "unknown" } | { kind: "invalid"; reason: string } | { kind: "ok"; value: unknown };
+export type JsonRead =
+    | { kind: "absent" }
+    | { kind: "unknown" }
+    | { kind: "invalid"; reason: string }
+    /**
+     * `partial`: some leaves are unknown. Only the offline preview sends such a document (a
+     * structure rendering, preview/src/capture/probe.ts): the engine sends a document built from
+     * unknown values as one unknown value. A rule may judge its structure, never those leaves.
+     */
+    | { kind: "ok"; value: unknown; partial?: true };
 
 export function parseJsonValue(value: unknown): JsonRead {
     if (value === undefined || value === null || value === "") {
@@ -104,9 +113,10 @@ export function parseJsonValue(value: unknown): JsonRead {
     if (typeof value !== "string") {
         return containsUnknown(value) ? { kind: "unknown" } : { kind: "ok", value };
     }
+    // A structure rendering: a JSON document whose unknown leaves are the sentinel.
     if (containsUnknownText(value)) {
         try {
-            return { kind: "ok", value: JSON.parse(value) };
+            return { kind: "ok", value: JSON.parse(value), partial: true };
         } catch {
             return { kind: "unknown" };
         }

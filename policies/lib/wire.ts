@@ -5,7 +5,10 @@
 //    `resource-type:<type token>`), next to the policy's own severity, description and level;
 //  - each finding travels as an AnalyzeDiagnostic: its severity and description in the diagnostic's
 //    own fields, its kind as a marker at the start of the message (the one field every engine display
-//    prints). A message without a marker is a plain violation, as from any pack.
+//    prints). A message without a marker is a plain violation, as from any pack;
+//  - offline only, a verdict decided from a document's structure rendering (its IDs unknown; see
+//    preview/src/capture/probe.ts) is marked so, a violation and a pass alike. The engine never sends
+//    such a rendering, so `pulumi preview` never sees these marks.
 //
 // The pack encodes with these functions and the CLI decodes with them: no string is defined twice.
 // Self-contained (no imports) because both the published pack and the CLI compile it in.
@@ -32,25 +35,44 @@ export type RuleScope = "resource" | "stack";
  *  the one definition, for the pack (policies/lib/values `isUnknown`) and the CLI's capture. */
 export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/**
+ * A JSON-document property (e.g. a state machine's `definition`) whose structure the rule can judge
+ * while some leaves are unknown: offline, such a property may arrive as a structure rendering (a JSON
+ * string whose unknown leaves are the engine's unknown value) instead of one wholly unknown value.
+ */
+export interface StructureInput {
+    type: string;
+    property: string;
+}
+
 /** What a policy's tags say about the rule behind it. */
 export interface RuleTags {
     pillar?: string;
     scope?: RuleScope;
     /** Pulumi type tokens the rule judges; empty when the pack does not say. */
     resourceTypes: string[];
+    /** Properties the rule accepts as structure renderings; empty when it accepts none. */
+    structureInputs: StructureInput[];
 }
 
 const TAG_PILLAR = "pillar:";
 const TAG_SCOPE = "scope:";
 const TAG_RESOURCE_TYPE = "resource-type:";
+/** `structure-input:<type token>#<property>` (type tokens contain colons, property names never contain `#`). */
+const TAG_STRUCTURE_INPUT = "structure-input:";
 
-export function ruleTags(rule: { pillar: string; scope: RuleScope; resourceTypes: readonly string[] }): string[] {
-    return [`${TAG_PILLAR}${rule.pillar}`, `${TAG_SCOPE}${rule.scope}`, ...rule.resourceTypes.map((t) => `${TAG_RESOURCE_TYPE}${t}`)];
+export function ruleTags(rule: { pillar: string; scope: RuleScope; resourceTypes: readonly string[]; structureInputs?: readonly StructureInput[] }): string[] {
+    return [
+        `${TAG_PILLAR}${rule.pillar}`,
+        `${TAG_SCOPE}${rule.scope}`,
+        ...rule.resourceTypes.map((t) => `${TAG_RESOURCE_TYPE}${t}`),
+        ...(rule.structureInputs ?? []).map((s) => `${TAG_STRUCTURE_INPUT}${s.type}#${s.property}`),
+    ];
 }
 
 /** The rule metadata in a policy's tags; undefined when the policy carries none of these tags. */
 export function parseRuleTags(tags: readonly string[]): RuleTags | undefined {
-    const out: RuleTags = { resourceTypes: [] };
+    const out: RuleTags = { resourceTypes: [], structureInputs: [] };
     let any = false;
     for (const tag of tags) {
         if (tag.startsWith(TAG_PILLAR)) {
@@ -63,6 +85,13 @@ export function parseRuleTags(tags: readonly string[]): RuleTags | undefined {
             out.scope = scope;
         } else if (tag.startsWith(TAG_RESOURCE_TYPE)) {
             out.resourceTypes.push(tag.slice(TAG_RESOURCE_TYPE.length));
+        } else if (tag.startsWith(TAG_STRUCTURE_INPUT)) {
+            const value = tag.slice(TAG_STRUCTURE_INPUT.length);
+            const cut = value.lastIndexOf("#");
+            if (cut <= 0 || cut === value.length - 1) {
+                continue;
+            }
+            out.structureInputs.push({ type: value.slice(0, cut), property: value.slice(cut + 1) });
         } else {
             continue;
         }
@@ -80,22 +109,37 @@ export interface ExemptionNote {
 }
 
 export type WireFinding =
-    | { kind: "violation"; text: string }
+    /** `fromStructure`: decided from a structure rendering of a document whose IDs are unknown (offline only). */
+    | { kind: "violation"; text: string; fromStructure?: boolean }
     | { kind: "could-not-evaluate"; text: string }
     | { kind: "rule-error"; text: string }
     /** `text` is the finding the exemption covers, itself encoded (a violation or a could-not-evaluate). */
     | { kind: "exempted"; text: string; exemption: ExemptionNote };
 
+/**
+ * Offline only: a rule that read a structure rendering and found nothing wrong says so, so that the
+ * pass is shown as decided that way (a diagnostic the engine path never produces: it never sends a
+ * structure rendering). Not a finding: the report lists it apart from violations.
+ */
+export interface StructurePass {
+    kind: "structure-pass";
+    text: string;
+}
+
 const COULD_NOT_EVALUATE = "could not evaluate: ";
+const FROM_STRUCTURE = "[decided from structure] ";
+const STRUCTURE_PASS = "[passed on structure] ";
 const RULE_ERROR = "rule error: ";
 const EXEMPTED = "[exempted] ";
 /** What @pulumi/policy itself reports when a policy reads an unknown value (server.js, Analyze). */
 const SDK_UNKNOWN = "can't run ";
 
-export function encodeFinding(f: WireFinding): string {
+export function encodeFinding(f: WireFinding | StructurePass): string {
     switch (f.kind) {
         case "violation":
-            return f.text;
+            return f.fromStructure ? FROM_STRUCTURE + f.text : f.text;
+        case "structure-pass":
+            return STRUCTURE_PASS + f.text;
         case "could-not-evaluate":
             return COULD_NOT_EVALUATE + f.text;
         case "rule-error":
@@ -116,7 +160,13 @@ const EXEMPTED_FORM = /^\[exempted\] ([^\n]*?) \((no expiry|until (\d{4}-\d{2}-\
  * form adds). `fromSdk` marks @pulumi/policy's own "can't run policy … during preview": a
  * could-not-evaluate no pack declared, which the engine counts as an advisory violation.
  */
-export function decodeFinding(message: string): WireFinding & { fromSdk: boolean } {
+export function decodeFinding(message: string): (WireFinding | StructurePass) & { fromSdk: boolean } {
+    if (message.startsWith(STRUCTURE_PASS)) {
+        return { kind: "structure-pass", text: message.slice(STRUCTURE_PASS.length), fromSdk: false };
+    }
+    if (message.startsWith(FROM_STRUCTURE)) {
+        return { kind: "violation", text: message.slice(FROM_STRUCTURE.length), fromStructure: true, fromSdk: false };
+    }
     if (message.startsWith(EXEMPTED)) {
         const m = EXEMPTED_FORM.exec(message);
         if (m) {

@@ -61,8 +61,9 @@ export function serviceTaskDefinition(graph: StackGraph, service: GraphResource)
 
 export interface ContainerDefinition {
     name: string;
-    essential: boolean;
-    hasHealthCheck: boolean;
+    /** "unknown": set from a value known only after deployment (a document judged by its structure). */
+    essential: boolean | "unknown";
+    hasHealthCheck: boolean | "unknown";
     /** A `logConfiguration` with a log driver (awslogs, awsfirelens, …): the container's output goes somewhere. */
     hasLogConfiguration: boolean;
 }
@@ -84,14 +85,23 @@ export function containerDefinitions(taskDefinition: ResourceView): ContainerDef
     if (parsed.kind === "absent" || !Array.isArray(parsed.value)) {
         return { kind: "invalid", reason: "it is not a JSON array of container definitions" };
     }
-    const containers = parsed.value.filter(isRecord).map((c, i) => {
+    // A document judged by its structure: a container that is itself unknown hides its settings.
+    if (parsed.value.some(isUnknown)) {
+        return { kind: "unknown" };
+    }
+    const containers = parsed.value.filter(isRecord).map((c, i): ContainerDefinition => {
         const hc = c["healthCheck"];
         const command = isRecord(hc) ? hc["command"] : undefined;
         return {
             name: asString(c["name"]) ?? `#${i}`,
             // `essential` defaults to true in ECS.
-            essential: c["essential"] !== false && c["essential"] !== "false",
-            hasHealthCheck: Array.isArray(command) ? command.length > 0 : typeof command === "string" && command !== "",
+            essential: isUnknown(c["essential"]) ? "unknown" : c["essential"] !== false && c["essential"] !== "false",
+            hasHealthCheck:
+                isUnknown(hc) || isUnknown(command)
+                    ? "unknown"
+                    : Array.isArray(command)
+                      ? command.length > 0
+                      : typeof command === "string" && command !== "",
             // A value unknown in preview is still a value the program set: ECS requires logDriver in any logConfiguration.
             hasLogConfiguration: isUnknown(c["logConfiguration"]) || (isRecord(c["logConfiguration"]) && c["logConfiguration"]["logDriver"] !== undefined && c["logConfiguration"]["logDriver"] !== ""),
         };

@@ -55,6 +55,7 @@ export const ecsHealthChecks = stackRule({
         "Advisory: without a grace period (ECS default 0) a task that starts slower than its target group's checks can fail is killed, which can stall every deployment (the default check, 2 failures 30 s apart, cannot fail a task that is ready within a minute, so that case is not flagged); without container health checks ECS only replaces tasks whose process exits, not ones that hang. Both bite only for some workloads, so they warn rather than block.",
     byDefault: { shown: true, why: "Tasks killed by load-balancer checks before they can start, or hung containers never replaced, are real outages." },
     resourceTypes: [aws.ecs.Service],
+    structureInputs: [{ type: aws.ecs.TaskDefinition, property: "containerDefinitions" }],
     anchors: {
         gap: true,
         wellArchitected: ["REL06-BP01", "REL11-BP01"],
@@ -107,7 +108,13 @@ export const ecsHealthChecks = stackRule({
             } else if (defs.kind === "invalid") {
                 findings.push(violation(`task definition ${td.name}'s containerDefinitions cannot be read (${defs.reason}); give it a JSON array of containers, each essential one with a healthCheck.`));
             } else {
-                const missing = defs.containers.filter((c) => c.essential && !c.hasHealthCheck).map((c) => c.name);
+                const missing = defs.containers.filter((c) => c.essential === true && c.hasHealthCheck === false).map((c) => c.name);
+                const undecided = defs.containers.filter((c) => c.essential !== false && c.hasHealthCheck !== true && !missing.includes(c.name)).map((c) => c.name);
+                if (undecided.length > 0) {
+                    findings.push(
+                        unresolvable("containerDefinitions", `of task definition ${td.name}: whether container ${undecided.join(", ")} is essential or has a healthCheck is built from values known only after deployment`),
+                    );
+                }
                 if (missing.length > 0) {
                     findings.push(
                         violation(

@@ -26,6 +26,7 @@ export const ecsContainerLogging = resourceRule({
         "A container without a log configuration writes its output nowhere ECS keeps: when a task crashes on start or fails its health checks, the stopped-task reason is all anyone sees, and diagnosing the outage starts by redeploying with logging.",
     byDefault: { shown: true, why: "A container without a log configuration leaves no trace of why it failed." },
     resourceTypes: [aws.ecs.TaskDefinition],
+    structureInputs: [{ type: aws.ecs.TaskDefinition, property: "containerDefinitions" }],
     anchors: {
         cdkNag: ["AwsSolutions-ECS7"],
         awsConfig: ["ecs-task-definition-log-configuration"],

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
-import { dottedPath, taskStatesOf } from "../../lib/step-functions";
+import { dottedPath, taskStatesOf, unknownStructure } from "../../lib/step-functions";
 import { isRecord, isUnknown } from "../../lib/values";
 
 /** Errors the Lambda service itself raises on a small share of invocations (not the function's own errors). */
@@ -63,6 +63,7 @@ export const sfnLambdaRetry = stackRule({
         "The Lambda service fails a small share of invocations with service errors and throttles that a retry absorbs; AWS's Step Functions guidance is to retry them on every Lambda task. Without the retrier each such blip fails the whole execution, and at volume that is a steady stream of failed workflows nobody caused.",
     byDefault: { shown: true, why: "Lambda's transient service errors fail a Task that does not retry them, and the whole execution with it." },
     resourceTypes: [aws.sfn.StateMachine],
+    structureInputs: [{ type: aws.sfn.StateMachine, property: "definition" }],
     anchors: { gap: true, other: ["Step Functions best practices: handle transient Lambda service exceptions"], wellArchitected: ["REL05-BP03"] },
     config: z.object({
         errors: z
@@ -79,15 +80,27 @@ export const sfnLambdaRetry = stackRule({
         if (definition.kind !== "ok" || !isRecord(definition.value)) {
             return []; // Absent or not JSON: Step Functions rejects it; sfn-retry-jitter reports a malformed definition.
         }
-        // A function ARN still unknown in preview: a Lambda task when the definition is computed from a function.
-        const dependsOnFunction = (sm.propertyDependencies["definition"] ?? []).some((d) => d.type === aws.lambda.Function || d.type === aws.lambda.Alias);
+        const hidden = unknownStructure(definition.value["States"]);
+        if (hidden !== undefined) {
+            return [unresolvable("definition", `state ${hidden} is built from values only known after deployment, so its Task states are not all visible`)];
+        }
+        // A Resource still unknown in preview came from a resource the definition depends on: a
+        // Lambda task when those are all functions, not one when none is, undecided when mixed.
+        const sources = sm.propertyDependencies["definition"] ?? [];
+        const functions = sources.filter((d) => d.type === aws.lambda.Function || d.type === aws.lambda.Alias).length;
+        const unknownResourceIsLambda: boolean | "unknown" = functions === 0 ? false : functions === sources.length ? true : "unknown";
         const failing: Array<{ path: string; missing: string[] }> = [];
         let unknownRetry: string | undefined;
         for (const task of taskStatesOf(definition.value["States"])) {
             const { state } = task;
             const path = dottedPath(task);
-            const lambda = invokesLambda(state["Resource"]);
-            if (lambda === false || (lambda === "unknown" && !dependsOnFunction)) {
+            const known = invokesLambda(state["Resource"]);
+            const lambda = known === "unknown" ? unknownResourceIsLambda : known;
+            if (lambda === false) {
+                continue;
+            }
+            if (lambda === "unknown") {
+                unknownRetry ??= path;
                 continue;
             }
             const missing = unretried(state, config.errors);
@@ -108,7 +121,7 @@ export const sfnLambdaRetry = stackRule({
             findings.push(violation(`${failing.length - MAX_REPORTED} more Lambda task states do not retry the Lambda service's transient errors.`));
         }
         if (unknownRetry !== undefined) {
-            findings.push(unresolvable("definition", `the Retry of Lambda task ${unknownRetry} is computed in this preview`));
+            findings.push(unresolvable("definition", `the Retry (or, in a definition built from values known only after deployment, the Resource) of task ${unknownRetry} is computed in this preview`));
         }
         return findings;
     },

@@ -1,13 +1,25 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { resourceRule, unresolvable, violation, type Finding } from "../../lib/rule";
-import { dottedPath, taskStatesOf } from "../../lib/step-functions";
-import { isRecord } from "../../lib/values";
+import { dottedPath, taskStatesOf, unknownStructure } from "../../lib/step-functions";
+import { containsUnknown, isRecord, isUnknown } from "../../lib/values";
 
 /** States Language default when a retrier leaves BackoffRate out. */
 const DEFAULT_BACKOFF_RATE = 2.0;
 /** More failing states than this are summarised in one finding. */
 const MAX_REPORTED = 20;
+
+/** Whether a value this rule judges is unknown in a definition judged by its structure. */
+function judgedPartsUnknown(state: Record<string, unknown>): boolean {
+    const retry = state.Retry;
+    const retriers = Array.isArray(retry) ? retry : [];
+    return (
+        isUnknown(retry) ||
+        isUnknown(state.Catch) ||
+        (Array.isArray(state.Catch) && state.Catch.some(isUnknown)) ||
+        retriers.some((r) => isUnknown(r) || (isRecord(r) && [r.MaxAttempts, r.BackoffRate, r.JitterStrategy].some(containsUnknown)))
+    );
+}
 
 function problemsOf(state: Record<string, unknown>, maxAttempts: number, requireJitter: boolean, requireCatch: boolean): string[] {
     const problems: string[] = [];
@@ -18,7 +30,7 @@ function problemsOf(state: Record<string, unknown>, maxAttempts: number, require
         problems.push("no Retry");
     }
     for (const r of retrying) {
-        const errors = Array.isArray(r.ErrorEquals) ? r.ErrorEquals.join(",") : "?";
+        const errors = Array.isArray(r.ErrorEquals) ? r.ErrorEquals.map((e) => (isUnknown(e) ? "?" : String(e))).join(",") : "?";
         const where = `Retry[${errors}]`;
         if (typeof r.MaxAttempts !== "number") {
             problems.push(`${where} has no MaxAttempts`);
@@ -67,6 +79,7 @@ export const sfnRetryJitter = resourceRule({
         "Advisory: a Task without Retry fails the execution on the first transient error, and retries without jitter make every execution that failed together retry together (a thundering herd on a recovering dependency); a Task without Catch ends the execution with no compensation. The harm depends on the workflow, so the rule advises.",
     byDefault: { shown: true, why: "Retries without backoff and jitter hit a recovering dependency in lockstep; Task states without Catch fail the whole execution." },
     resourceTypes: [aws.sfn.StateMachine],
+    structureInputs: [{ type: aws.sfn.StateMachine, property: "definition" }],
     anchors: { gap: true, wellArchitected: ["REL05-BP03", "REL05-BP01"] },
     config: z.object({
         maxAttempts: z.number().int().min(1).max(100).default(10).describe("Largest MaxAttempts a retrier may use."),
@@ -84,7 +97,14 @@ export const sfnRetryJitter = resourceRule({
         if (definition.kind === "invalid" || !isRecord(definition.value)) {
             return [violation(`definition is not a JSON object (${definition.kind === "invalid" ? definition.reason : typeof definition.value}); Step Functions will reject it.`)];
         }
-        const failing = taskStatesOf(definition.value.States)
+        const hidden = unknownStructure(definition.value.States);
+        if (hidden !== undefined) {
+            return [unresolvable("definition", `state ${hidden} is built from values only known after deployment, so its Task states are not all visible`)];
+        }
+        const tasks = taskStatesOf(definition.value.States);
+        const undecided = tasks.filter((t) => judgedPartsUnknown(t.state)).map(dottedPath);
+        const failing = tasks
+            .filter((t) => !judgedPartsUnknown(t.state))
             .map((t) => ({ path: dottedPath(t), problems: problemsOf(t.state, config.maxAttempts, config.requireJitter, config.requireCatch) }))
             .filter((t) => t.problems.length > 0);
         const findings: Finding[] = failing
@@ -92,6 +112,9 @@ export const sfnRetryJitter = resourceRule({
             .map((t) => violation(`Task state ${t.path}: ${t.problems.join("; ")}. Add Retry [{ ErrorEquals, MaxAttempts ≤ ${config.maxAttempts}, BackoffRate > 1, JitterStrategy: "FULL" }] and a Catch.`));
         if (failing.length > MAX_REPORTED) {
             findings.push(violation(`${failing.length - MAX_REPORTED} more Task states lack a bounded, jittered Retry or a Catch.`));
+        }
+        if (undecided.length > 0) {
+            findings.push(unresolvable("definition", `the Retry or Catch of Task state ${undecided.slice(0, MAX_REPORTED).join(", ")} is built from values only known after deployment`));
         }
         return findings;
     },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { resourceRule, unresolvable, violation, type Finding } from "../../lib/rule";
-import { nestedPath, taskStatesOf } from "../../lib/step-functions";
+import { nestedPath, taskStatesOf, unknownStructure } from "../../lib/step-functions";
 import { asString, isRecord, isUnknown } from "../../lib/values";
 
 const has = (state: Record<string, unknown>, ...keys: string[]) => keys.some((k) => state[k] !== undefined && state[k] !== null);
@@ -32,6 +32,7 @@ export const sfnTaskTimeouts = resourceRule({
     rationale: "The Amazon States Language sets no task timeout by default: a lost callback or a hung worker leaves the execution running for up to a year, holding its work and blocking whatever waits on it.",
     byDefault: { shown: true, why: "A Task without TimeoutSeconds waits up to a year for a stuck worker." },
     resourceTypes: [aws.sfn.StateMachine],
+    structureInputs: [{ type: aws.sfn.StateMachine, property: "definition" }],
     anchors: {
         gap: true,
         wellArchitected: ["REL05-BP05"],
@@ -52,6 +53,10 @@ export const sfnTaskTimeouts = resourceRule({
         }
         if (!isRecord(definition.value) || !isRecord(definition.value["States"])) {
             return [violation("definition has no States object; fix the Amazon States Language document.")];
+        }
+        const hidden = unknownStructure(definition.value["States"]);
+        if (hidden !== undefined) {
+            return [unresolvable("definition", `state ${hidden} is built from values only known after deployment, so its Task states are not all visible`)];
         }
         const noTimeout: string[] = [];
         const noHeartbeat: string[] = [];

@@ -30,8 +30,26 @@ describe("policies/lib/wire: the finding and rule-metadata protocol shared by th
 
     it("carries pillar, scope and resource types as policy tags, and ignores other tags", () => {
         const tags = ruleTags({ pillar: "alarms", scope: "stack", resourceTypes: ["aws:sqs/queue:Queue", "aws:sns/topic:Topic"] });
-        assert.deepEqual(parseRuleTags(["team:payments", ...tags]), { pillar: "alarms", scope: "stack", resourceTypes: ["aws:sqs/queue:Queue", "aws:sns/topic:Topic"] });
+        assert.deepEqual(parseRuleTags(["team:payments", ...tags]), { pillar: "alarms", scope: "stack", resourceTypes: ["aws:sqs/queue:Queue", "aws:sns/topic:Topic"], structureInputs: [] });
         assert.equal(parseRuleTags(["team:payments", "scope:everything"]), undefined);
+    });
+
+    it("carries the JSON-document properties a rule judges by structure, type tokens with colons included; malformed ones are ignored", () => {
+        const tags = ruleTags({ pillar: "retries", scope: "resource", resourceTypes: [], structureInputs: [{ type: "aws:sfn/stateMachine:StateMachine", property: "definition" }] });
+        assert.deepEqual(tags, ["pillar:retries", "scope:resource", "structure-input:aws:sfn/stateMachine:StateMachine#definition"]);
+        assert.deepEqual(parseRuleTags([...tags, "structure-input:#definition", "structure-input:aws:x/y:Z#"])?.structureInputs, [{ type: "aws:sfn/stateMachine:StateMachine", property: "definition" }]);
+    });
+
+    it("marks verdicts decided from a structure rendering, violations and passes, and reads them back", () => {
+        const violation = encodeFinding({ kind: "violation", text: "Task state Charge: no Retry", fromStructure: true });
+        assert.deepEqual(decodeFinding(violation), { kind: "violation", text: "Task state Charge: no Retry", fromStructure: true, fromSdk: false });
+        assert.deepEqual(decodeFinding(encodeFinding({ kind: "structure-pass", text: "aws:sfn/stateMachine:StateMachine flow" })), {
+            kind: "structure-pass",
+            text: "aws:sfn/stateMachine:StateMachine flow",
+            fromSdk: false,
+        });
+        // Unmarked, as before: what every engine display shows.
+        assert.equal(encodeFinding({ kind: "violation", text: "no Retry" }), "no Retry");
     });
 
     it("ranks severities highest first, a missing one last", () => {
