@@ -2,11 +2,12 @@
 // packs start, analyze, and build the report. Every pack process is ended before this returns.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { analyzeWithPack, type PackAnalysis } from "./analyzer/analyze";
+import { analyzeWithPack, structureInputsOf, type PackAnalysis } from "./analyzer/analyze";
 import { loadPolicyConfigFile, type PolicyConfigInput } from "./analyzer/config";
 import { checkPackDir, DEFAULT_PACK_START_TIMEOUT_MS, DEFAULT_RPC_TIMEOUT_MS, PolicyPackProcess } from "./analyzer/pack";
 import { loadFixtures } from "./capture/fixtures";
-import { captureProgram, DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
+import { addStructureRenderings } from "./capture/probe";
+import { captureProgram, type CaptureProgramOptions, DEFAULT_PROGRAM_TIMEOUT_MS } from "./capture/program";
 import { OFFLINE_ORGANIZATION } from "./capture/types";
 import { PolicyPackError, timeLimitNote, type TimeLimitSource, UsageError } from "./errors";
 import { applyConfigOverrides, chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
@@ -96,17 +97,16 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
   };
   const packStarts = packDirs.map((dir) => failFast(PolicyPackProcess.start(dir, startOptions)));
   const programStarted = Date.now();
-  const capture = failFast(
-    captureProgram(project.dir, {
-      stack: stackName,
-      config: options.config,
-      fixtures,
-      timeoutMs: options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS,
-      timeoutSource,
-      onOutput: options.onProgramOutput,
-      signal: abort.signal,
-    }).then((c) => ({ ...c, wallMs: Date.now() - programStarted })),
-  );
+  const captureOptions: CaptureProgramOptions = {
+    stack: stackName,
+    config: options.config,
+    fixtures,
+    timeoutMs: options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS,
+    timeoutSource,
+    onOutput: options.onProgramOutput,
+    signal: abort.signal,
+  };
+  const capture = failFast(captureProgram(project.dir, captureOptions).then((c) => ({ ...c, wallMs: Date.now() - programStarted })));
 
   const [captureResult, ...packResults] = await Promise.allSettled([capture, ...packStarts]);
   const packs = packResults.filter((r): r is PromiseFulfilledResult<PolicyPackProcess> => r.status === "fulfilled").map((r) => r.value);
@@ -114,6 +114,13 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     if (firstError !== undefined) throw firstError;
     const captured = captureResult.status === "fulfilled" ? captureResult.value : await capture;
     const { stack } = captured;
+    // Documents built from unknown IDs, judged by their structure (capture/probe.ts). The program's
+    // output was shown once already.
+    const probeMs = await addStructureRenderings(
+      stack,
+      packs.flatMap((p) => structureInputsOf(p.info)),
+      async () => (await captureProgram(project.dir, { ...captureOptions, onOutput: () => undefined, probeUnknowns: true })).stack,
+    );
     const analysisStarted = Date.now();
     const analysisLimitMs = options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
@@ -136,6 +143,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
       }),
       stack,
     );
+    if (probeMs !== undefined) report.timings.structureProbeMs = probeMs;
     const resilience = assessStack(stack, analyses, stackTags);
     if (resilience) {
       report.resilience = resilience.assessment;

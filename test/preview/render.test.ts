@@ -54,7 +54,7 @@ describe("preview report rendering", () => {
 
   it("json: the report contract", () => {
     const report = JSON.parse(render(result, "json", process.cwd())) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(report).sort(), ["exempted", "notEvaluated", "opaqueComponents", "policyPacks", "project", "resourceCount", "ruleErrors", "stack", "summary", "timings", "verdict", "violations"]);
+    assert.deepEqual(Object.keys(report).sort(), ["exempted", "notEvaluated", "opaqueComponents", "policyPacks", "project", "resourceCount", "ruleErrors", "stack", "structurePasses", "summary", "timings", "verdict", "violations"]);
     assert.deepEqual(Object.keys((report.violations as object[])[0]).sort(), ["description", "enforcementLevel", "kind", "message", "name", "policy", "policyPack", "policyPackVersion", "severity", "type", "urn"]);
     assert.deepEqual(Object.keys(report.timings as object).sort(), ["analysisMs", "packStartMs", "programMs", "totalMs"]);
   });

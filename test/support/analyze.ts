@@ -22,10 +22,11 @@
  * runs files in parallel workers) and, failing that, when the test process exits. Calls are serialised.
  */
 import * as path from "node:path";
-import { analyzeWithPack } from "../../preview/src/analyzer/analyze";
+import { analyzeWithPack, structureInputsOf } from "../../preview/src/analyzer/analyze";
 import { type PolicyConfigInput } from "../../preview/src/analyzer/config";
 import { type AnalyzerPack, PolicyPackProcess } from "../../preview/src/analyzer/pack";
 import { captureInline, type CaptureInlineOptions } from "../../preview/src/capture/inline";
+import { addStructureRenderings } from "../../preview/src/capture/probe";
 import { type CapturedStack } from "../../preview/src/capture/types";
 import { InProcessPack } from "./in-process-pack";
 import { buildPreviewResult, buildReport, type ExemptedFinding, type Finding, type PreviewResult, type Report } from "../../preview/src/report/model";
@@ -44,6 +45,12 @@ export interface AnalyzeInlineOptions extends CaptureInlineOptions {
   /** Policy config in the `--policy-pack-config` file format. */
   policyConfig?: PolicyConfigInput;
   stackTags?: Record<string, string>;
+  /**
+   * As `faultguard preview` does: run the program a second time as the probe of
+   * preview/src/capture/probe.ts and send the pack structure renderings it accepts (default false:
+   * exactly what the engine sends).
+   */
+  structure?: boolean;
 }
 
 export interface InlineAnalysis {
@@ -93,7 +100,8 @@ export function analyzeInlineDetailed(program: () => unknown, options: AnalyzeIn
   const run = async (): Promise<InlineAnalysis> => {
     const started = Date.now();
     const pack = await packFor(options);
-    const stack = await captureInline(program, options);
+    const stack = await captureInline(program, { ...options, probeUnknowns: false });
+    if (options.structure) await addStructureRenderings(stack, structureInputsOf(pack.info), () => captureInline(program, { ...options, probeUnknowns: true }));
     const analysis = await analyzeWithPack(stack, { pack, config: options.policyConfig, configSource: "policyConfig" }, { stackTags: options.stackTags });
     const report = buildReport(stack, [analysis], { programMs: stack.durationMs, packStartMs: 0, analysisMs: analysis.analysisMs, totalMs: Date.now() - started });
     return { report, result: buildPreviewResult(stack, [analysis], report), stack };

@@ -2,6 +2,7 @@
 // Configure, ConfigureStack, Analyze once per resource with its inputs, then AnalyzeStack once with
 // every resource's outputs and its parent, dependency and property-dependency links.
 import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { type StructureInput } from "../../../policies/lib/wire";
 import { type AnalyzerSdk } from "../capture/sdk";
 import { type CapturedResource, type CapturedStack } from "../capture/types";
 import { ROOT_STACK_TYPE } from "../capture/urn";
@@ -105,7 +106,30 @@ function providerUrnOf(ref: string | undefined): string | undefined {
   return cut > 0 ? ref.slice(0, cut) : ref;
 }
 
-export function analyzedResources(stack: CapturedStack): AnalyzedResource[] {
+/** The structure inputs a pack's rules declare (policies/lib/wire.ts), over all its enabled policies. */
+export function structureInputsOf(info: PackInfo, config: Record<string, PolicyConfigEntry> = {}): StructureInput[] {
+  return info.policies.filter((p) => config[p.name]?.enforcementLevel !== "disabled").flatMap((p) => p.rule?.structureInputs ?? []);
+}
+
+/**
+ * A wholly unknown property replaced by its structure rendering (capture/probe.ts), when the pack
+ * accepts one for it. Offline only: the engine always sends the unknown.
+ */
+function withStructure(props: JsonObject, renderings: Record<string, string> | undefined, type: string, accepted: readonly StructureInput[]): JsonObject {
+  if (!renderings) return props;
+  let out = props;
+  for (const [property, rendering] of Object.entries(renderings)) {
+    if (props[property] !== UNKNOWN_SENTINEL || !accepted.some((a) => a.type === type && a.property === property)) continue;
+    out = { ...out, [property]: rendering };
+  }
+  return out;
+}
+
+/**
+ * `accepted`: the properties the pack accepts as structure renderings (none by default: the
+ * resources exactly as the engine presents them).
+ */
+export function analyzedResources(stack: CapturedStack, accepted: readonly StructureInput[] = []): AnalyzedResource[] {
   const out: AnalyzedResource[] = [];
   const defaults = Object.values(stack.defaultProviders).map<AnalyzedResource>((p) => ({
     urn: p.urn,
@@ -125,17 +149,23 @@ export function analyzedResources(stack: CapturedStack): AnalyzedResource[] {
     // @pulumi/policy drops links to URNs it was not given.
     if (r.operation === "read") continue;
     const pkg = r.type.split(":")[0];
+    const renderings = accepted.length > 0 ? stack.structureRenderings?.[r.urn] : undefined;
     const defaultProvider = r.custom && !r.provider && r.operation === "register" ? stack.defaultProviders[pkg] : undefined;
     out.push({
       urn: r.urn,
       type: r.type,
       name: r.name,
       parent: r.parent,
-      inputs: withoutInternalKeys(providerInputs(r, downgradeResourceRefs(r.wireInputs) as JsonObject)),
+      inputs: withStructure(withoutInternalKeys(providerInputs(r, downgradeResourceRefs(r.wireInputs) as JsonObject)), renderings, r.type, accepted),
       // A remote component (awsx, eks) is opaque offline: the engine would show the policies its
       // children, which only its provider plugin can build. Its inputs, under any outputs the
       // fixtures supply, are the best description of it a rule can get here.
-      outputs: withoutInternalKeys(providerInputs(r, downgradeResourceRefs(r.remote ? { ...r.wireInputs, ...r.wireOutputs } : r.wireOutputs) as JsonObject)),
+      outputs: withStructure(
+        withoutInternalKeys(providerInputs(r, downgradeResourceRefs(r.remote ? { ...r.wireInputs, ...r.wireOutputs } : r.wireOutputs) as JsonObject)),
+        renderings,
+        r.type,
+        accepted,
+      ),
       dependencies: r.dependencies,
       propertyDependencies: r.propertyDependencies,
       providerUrn: providerUrnOf(r.provider) ?? defaultProvider?.urn,
@@ -261,7 +291,7 @@ export async function analyzeWithPack(stack: CapturedStack, request: PackRequest
   const config = reconcilePolicyConfig(info, request.config, request.configSource);
   await pack.configure(config);
 
-  const resources = analyzedResources(stack);
+  const resources = analyzedResources(stack, structureInputsOf(pack.info, config));
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const enabled = (name: string): boolean => config[name]?.enforcementLevel !== "disabled";
   const resourcePolicies = info.policies.filter((p) => p.policyType !== "stack" && enabled(p.name)).map((p) => p.name);

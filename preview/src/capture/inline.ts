@@ -15,6 +15,8 @@ export interface CaptureInlineOptions {
   config?: Record<string, string>;
   secretKeys?: string[];
   fixtures?: InvokeFixtures;
+  /** The probe run of probe.ts. */
+  probeUnknowns?: boolean;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -30,6 +32,7 @@ export function captureInline(program: () => unknown, opts: CaptureInlineOptions
         config: opts.config ?? {},
         secretKeys: opts.secretKeys,
         fixtures: opts.fixtures,
+        probeUnknowns: opts.probeUnknowns,
       });
     } finally {
       // Leave no monitor behind: a later registration outside a capture must not land in this one.

@@ -40,6 +40,8 @@ export interface CaptureProgramOptions {
   onOutput?: (text: string) => void;
   /** Stops the run (and the child) early, e.g. because a policy pack already failed. */
   signal?: AbortSignal;
+  /** Run as the probe of probe.ts (structure renderings), not as the preview's own run. */
+  probeUnknowns?: boolean;
 }
 
 export interface CapturedProgram {
@@ -106,6 +108,7 @@ export async function captureProgram(dir: string, options: CaptureProgramOptions
       config: stackConfig.config,
       secretKeys: stackConfig.secretKeys,
       fixtures: options.fixtures,
+      ...(options.probeUnknowns ? { probeUnknowns: true } : {}),
     },
   };
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROGRAM_TIMEOUT_MS;

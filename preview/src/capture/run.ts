@@ -3,6 +3,7 @@
 // configuration, waiting for every outstanding registration before finishing.
 import { createCapturedStack } from "./stack";
 import { createCapturingMonitor, Recorder } from "./monitor";
+import { installUnknownProbe } from "./probe";
 import { type PulumiSdk } from "./sdk";
 import { type CapturedStack, type InvokeFixtures, OFFLINE_ORGANIZATION } from "./types";
 
@@ -15,6 +16,8 @@ export interface CaptureSettings {
   /** Keys of `config` whose values are secrets. */
   secretKeys?: string[];
   fixtures?: InvokeFixtures;
+  /** The probe run of probe.ts: `apply` callbacks also run over (opaque) unknowns. */
+  probeUnknowns?: boolean;
 }
 
 /** Namespaces bare keys with the project, as `pulumi config set key v` does. */
@@ -87,6 +90,7 @@ export async function captureWithSdk(sdk: PulumiSdk, program: () => unknown, set
   let programError: unknown;
   const rejections: unknown[] = [];
   const restore = ownUnhandledRejections((reason) => rejections.push(reason));
+  const endProbe = settings.probeUnknowns ? installUnknownProbe(sdk) : undefined;
   try {
     try {
       await sdk.pulumi.runtime.runInPulumiStack(async () => program());
@@ -108,6 +112,7 @@ export async function captureWithSdk(sdk: PulumiSdk, program: () => unknown, set
     // Failed Outputs nobody awaited surface as unhandled rejections a turn later: collect them too.
     await new Promise((resolve) => setImmediate(resolve));
   } finally {
+    endProbe?.();
     restore();
   }
   programError ??= rejections[0];

@@ -72,6 +72,11 @@ export interface CapturedStack {
   durationMs: number;
   /** The @pulumi/pulumi copy that ran the program (the program's own when it has one). */
   sdkRoot: string;
+  /**
+   * URN → property → structure rendering (probe.ts) of a JSON document that was wholly unknown in
+   * this run. Kept apart from the inputs: only packs that declare the property receive it.
+   */
+  structureRenderings?: Record<string, Record<string, string>>;
 }
 
 /** Provider-function answers and outputs for resources the mock cannot compute. */

@@ -26,6 +26,21 @@ export interface Finding {
   urn: string;
   type: string;
   name: string;
+  /**
+   * Decided from a structure rendering: the document (e.g. a state machine definition) was built
+   * from values unknown until deployment, and the rule judged only its structure (see
+   * preview/src/capture/probe.ts). Offline only; `pulumi preview` says "could not evaluate" there.
+   */
+  decidedFromStructure?: true;
+}
+
+/** A rule that passed on a structure rendering (see Finding.decidedFromStructure). */
+export interface StructurePass {
+  policyPack: string;
+  policy: string;
+  urn: string;
+  type: string;
+  name: string;
 }
 
 export interface ExemptedFinding extends Finding {
@@ -44,6 +59,8 @@ export interface Report {
   notEvaluated: Finding[];
   /** Findings of rules that threw: the rule's verdict on that resource is unknown. */
   ruleErrors: Finding[];
+  /** Rules that passed on a document judged by its structure alone (its IDs unknown until deployment). */
+  structurePasses: StructurePass[];
   /**
    * Components built by a provider plugin, whose children the offline run cannot see;
    * `judgedByInputs` when an enabled policy of a pack judges that component type by its inputs.
@@ -57,7 +74,8 @@ export interface Report {
    */
   verdict: Verdict;
   summary: { mandatory: number; advisory: number; exempted: number; ruleErrors: number };
-  timings: { programMs: number; packStartMs: number; analysisMs: number; totalMs: number; resilienceMs?: number };
+  /** `structureProbeMs`: the second program run of capture/probe.ts, when one was needed. */
+  timings: { programMs: number; packStartMs: number; analysisMs: number; totalMs: number; resilienceMs?: number; structureProbeMs?: number };
   /** The pack's resilience assessment (schema: policies/lib/resilience/model.ts, README "Resilience assessment"), when the faultguard-aws pack ran. */
   resilience?: Assessment;
 }
@@ -114,6 +132,7 @@ export function buildReport(
   const exempted: ExemptedFinding[] = [];
   const notEvaluated: Finding[] = [];
   const ruleErrors: Finding[] = [];
+  const structurePasses: StructurePass[] = [];
   const seen = new Set<string>();
   for (const analysis of analyses) {
     for (const d of analysis.diagnostics) {
@@ -121,6 +140,10 @@ export function buildReport(
       if (seen.has(key)) continue;
       seen.add(key);
       const wire = decodeFinding(detailOf(d.message, d.description).trimStart());
+      if (wire.kind === "structure-pass") {
+        structurePasses.push({ policyPack: d.policyPackName || analysis.info.name, policy: d.policyName, urn: d.urn, type: typeOfUrn(d.urn), name: nameOfUrn(d.urn) });
+        continue;
+      }
       const finding: Finding = {
         policyPack: d.policyPackName || analysis.info.name,
         policyPackVersion: d.policyPackVersion || analysis.info.version,
@@ -133,6 +156,7 @@ export function buildReport(
         urn: d.urn,
         type: typeOfUrn(d.urn),
         name: nameOfUrn(d.urn),
+        ...(wire.kind === "violation" && wire.fromStructure ? { decidedFromStructure: true as const } : {}),
       };
       if (wire.kind === "exempted") {
         const { reason, expires } = wire.exemption;
@@ -149,6 +173,7 @@ export function buildReport(
   }
   const order = (f: Finding): string => `${f.policyPack}\u0000${f.urn}\u0000${f.policy}\u0000${f.message}`;
   for (const list of [violations, exempted, notEvaluated, ruleErrors]) list.sort((a, b) => order(a).localeCompare(order(b)));
+  structurePasses.sort((a, b) => `${a.policyPack}\u0000${a.urn}\u0000${a.policy}`.localeCompare(`${b.policyPack}\u0000${b.urn}\u0000${b.policy}`));
   const analysisMs = timings.analysisMs;
   const judged = typesJudged(analyses);
   const opaque = opaqueComponents(stack).map((r) => ({ urn: r.urn, type: r.type, name: r.name, judgedByInputs: judged.has(r.type) }));
@@ -162,6 +187,7 @@ export function buildReport(
     exempted,
     notEvaluated,
     ruleErrors,
+    structurePasses,
     opaqueComponents: opaque,
     verdict: mandatory > 0 ? "failed" : opaque.length > 0 ? "incomplete" : "passed",
     summary: {

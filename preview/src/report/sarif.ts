@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
 import { type PolicyMetadata } from "../analyzer/types";
-import { type Finding, type PreviewResult } from "./model";
+import { type Finding, type PreviewResult, type StructurePass } from "./model";
 
 const TOOL_VERSION = "0.1.0";
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.0", high: "7.0", medium: "5.0", low: "3.0" };
@@ -69,7 +69,7 @@ export function renderSarif(result: PreviewResult, baseDir: string = process.cwd
       rules.push(describeRule(info.name, policy));
     }
   }
-  const location = (f: Finding): Sarif.Location => {
+  const location = (f: Finding | StructurePass): Sarif.Location => {
     const source = result.sources[f.urn];
     const file = source?.file ?? result.programFile;
     const loc: Sarif.Location = {
@@ -93,12 +93,35 @@ export function renderSarif(result: PreviewResult, baseDir: string = process.cwd
       message: { text: `${f.message}\n(${f.type}: ${f.name})` },
       locations: [location(f)],
       partialFingerprints: { "faultguardPolicyUrn/v1": fingerprint(f.policyPack, f.policy, f.urn) },
-      properties: { enforcementLevel: f.enforcementLevel, kind: f.kind, ...severityProperties(f.severity), policyPack: f.policyPack, policyPackVersion: f.policyPackVersion, urn: f.urn },
+      properties: {
+        enforcementLevel: f.enforcementLevel,
+        kind: f.kind,
+        ...severityProperties(f.severity),
+        policyPack: f.policyPack,
+        policyPackVersion: f.policyPackVersion,
+        urn: f.urn,
+        ...(f.decidedFromStructure ? { decidedFromStructure: true } : {}),
+      },
     };
     const ruleIndex = index.get(id);
     if (ruleIndex !== undefined) res.ruleIndex = ruleIndex;
     return res;
   });
+  // A pass decided on a document's structure is worth showing: `pulumi preview` cannot evaluate it.
+  for (const p of result.report.structurePasses) {
+    const id = ruleId(p.policyPack, p.policy);
+    const res: Sarif.Result = {
+      ruleId: id,
+      kind: "pass",
+      level: "none",
+      message: { text: `Passed on the document's structure; its IDs are unknown until deployment.\n(${p.type}: ${p.name})` },
+      locations: [location(p)],
+      properties: { policyPack: p.policyPack, urn: p.urn, decidedFromStructure: true },
+    };
+    const ruleIndex = index.get(id);
+    if (ruleIndex !== undefined) res.ruleIndex = ruleIndex;
+    results.push(res);
+  }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",

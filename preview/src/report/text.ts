@@ -29,6 +29,7 @@ export function displayType(type: string): string {
 function findingLines(f: Finding, extra?: string): string {
   // The rule's severity, when the pack declares one, ranks findings of the same level.
   const head = `- [${f.enforcementLevel}${f.severity ? `, ${f.severity}` : ""}]  ${f.policy}  (${displayType(f.type)}: ${f.name})`;
+  // A verdict decided from a document's structure carries the wire marker "[decided from structure]" in its message.
   return [head, indent(f.message, "  "), extra ? `  ${extra}` : "", `  ${f.urn}`].filter(Boolean).join("\n");
 }
 
@@ -55,6 +56,10 @@ export function renderText(result: PreviewResult): string {
     if (findings.length === 0) continue;
     out.push("", `${title}:`);
     for (const f of [...findings].sort(byImportance)) out.push(indent(findingLines(f, extra(f)), "    "));
+  }
+  if (report.structurePasses.length > 0) {
+    out.push("", "Passed on the document's structure (its IDs are unknown until deployment; `pulumi preview` cannot evaluate these):");
+    for (const p of report.structurePasses) out.push(`    - ${p.policy}  (${displayType(p.type)}: ${p.name})  ${p.urn}`);
   }
   if (report.opaqueComponents.length > 0) {
     out.push("", "Opaque components (built by a provider plugin; their children are not visible offline — supply outputs with --fixtures):");
