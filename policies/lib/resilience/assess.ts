@@ -8,8 +8,9 @@ import { aws } from "../aws-types";
 import { type GraphResource, type StackGraph } from "../graph";
 import { targetGroupsOf } from "../links/loadbalancing";
 import { SUBNET_TYPES, subnetsAt } from "../links/zones";
+import { awsDefaultsWithoutBlock, healthCheckTiming, TERRAFORM_BLOCK_DEFAULTS } from "../target-group-health-check";
 import { type Profile } from "../rule";
-import { asBoolean, asNumber, asString, isRecord } from "../values";
+import { asBoolean, asNumber, asString } from "../values";
 import {
     CATEGORY_OF,
     type Assessment,
@@ -89,13 +90,17 @@ const step = (r: GraphResource, note: string): ChainStep => ({ urn: r.urn, name:
 
 function targetGroupTiming(graph: StackGraph, compute: GraphResource): { interval: number; unhealthy: number; healthy: number; sourced: string[]; tg?: GraphResource } {
     const tg = targetGroupsOf(graph, compute).targets[0];
-    const hc = tg?.read("healthCheck");
-    const block = hc && hc.known && isRecord(hc.value) ? hc.value : {};
-    const interval = asNumber(block["interval"]);
-    const unhealthy = asNumber(block["unhealthyThreshold"]);
-    const healthy = asNumber(block["healthyThreshold"]);
-    const sourced = interval === undefined || unhealthy === undefined || healthy === undefined ? [RECOVERY.targetGroupHealthCheckDefaults.id] : [];
-    return { interval: interval ?? 30, unhealthy: unhealthy ?? 3, healthy: healthy ?? 3, sourced, tg };
+    // A declared block carries the provider's defaults; without one AWS applies its own (lib/target-group-health-check.ts).
+    const timing = tg ? healthCheckTiming(tg) : undefined;
+    if (timing?.known) {
+        const figure = timing.declared ? RECOVERY.targetGroupHealthCheckProviderDefaults : RECOVERY.targetGroupHealthCheckDefaults;
+        const healthy = timing.healthyThreshold ?? TERRAFORM_BLOCK_DEFAULTS.healthyThreshold;
+        const sourced = timing.defaulted.some((k) => k !== "enabled") || timing.healthyThreshold === undefined ? [figure.id] : [];
+        return { interval: timing.intervalSeconds, unhealthy: timing.unhealthyThreshold, healthy, sourced, tg };
+    }
+    // Unknown during preview (or no target group): AWS's defaults for a group without a block, cited as such.
+    const d = awsDefaultsWithoutBlock(tg?.string("targetType"), tg?.string("protocol"));
+    return { interval: d.interval, unhealthy: d.unhealthyThreshold, healthy: d.healthyThreshold, sourced: [RECOVERY.targetGroupHealthCheckDefaults.id], tg };
 }
 
 function replacementEstimate(graph: StackGraph, compute: GraphResource, what: string): Estimate {

@@ -99,7 +99,15 @@ export const RECOVERY = {
     }),
     targetGroupHealthCheckDefaults: figure({
         id: "target-group-health-check-defaults",
-        what: "aws.lb.TargetGroup health check when unset (the provider's defaults): interval 30 s, unhealthy and healthy threshold 3",
+        what: "aws.lb.TargetGroup without a healthCheck block (the provider sends no settings; AWS's defaults): interval 30 s, 2 failures mark a target unhealthy, 5 successes healthy",
+        lowerSeconds: 30,
+        upperSeconds: 30,
+        source: "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html",
+        quote: "UnhealthyThresholdCount: [...] If the target group protocol is TCP, TCP_UDP, UDP, TLS, HTTP or HTTPS, the default is 2. [...] HealthyThresholdCount: [...] If the target group protocol is TCP, TCP_UDP, UDP, TLS, HTTP or HTTPS, the default is 5.",
+    }),
+    targetGroupHealthCheckProviderDefaults: figure({
+        id: "target-group-health-check-provider-defaults",
+        what: "aws.lb.TargetGroup healthCheck block with values left out (the provider's defaults, filled before it calls AWS): interval 30 s, unhealthy and healthy threshold 3",
         lowerSeconds: 30,
         upperSeconds: 30,
         source: "https://www.pulumi.com/registry/packages/aws/api-docs/lb/targetgroup/",

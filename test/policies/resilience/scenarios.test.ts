@@ -208,11 +208,11 @@ describe("resilience scenarios (labelled, first preview: every ID unknown)", fun
                 loadBalancers: [{ targetGroupArn: apiTg.arn, containerName: "api", containerPort: 80 }],
             });
         };
-        it("losing the task takes the service down until a new task passes health checks: RTO ≥ 3 × 30 s + 3 × 30 s (provider defaults) + task launch (unsourced), so the miss is unconfirmed, not mandatory", async () => {
+        it("losing the task takes the service down until a new task passes health checks: RTO ≥ 2 × 30 s + 5 × 30 s (AWS's defaults: the target group declares no healthCheck) + task launch (unsourced), so the miss is unconfirmed, not mandatory", async () => {
             const a = await assessProgram(ecs(1));
             const v = verdict(a, "api", "instance");
             assert.equal(v.state, "down");
-            assert.equal(v.rto.lowerSeconds, 180);
+            assert.equal(v.rto.lowerSeconds, 210);
             assert.equal(v.rto.upperSeconds, null);
             assert.deepEqual(v.rto.unsourced, ["task launch"]);
             assert.ok(v.rto.sources.includes("target-group-health-check-defaults"));
