@@ -178,4 +178,26 @@ describe("structure renderings (decided where only IDs are unknown)", function (
     const rendered = renderStructure(flow?.wireInputs.definition);
     assert.deepEqual(JSON.parse(rendered ?? "null"), { StartAt: "Charge", States: { Charge: { Type: "Task", Resource: UNKNOWN_SENTINEL, TimeoutSeconds: 30, End: true } } });
   });
+
+  it("only embedding an unknown keeps a document: any inspection, an async callback or an unknown state graph leaves it undecided", async () => {
+    const { report, stack } = await analyzeInlineDetailed(() => {
+      const fn = lambda("fn");
+      const role = new aws.iam.Role("sfn-role", { assumeRolePolicy: "{}" });
+      const machine = (name: string, definition: pulumi.Input<string>) => new aws.sfn.StateMachine(name, { roleArn: role.arn, definition });
+      const doc = (states: Record<string, unknown>) => ({ StartAt: "T", States: states });
+      const task = { Type: "Task", Resource: fn.arn, TimeoutSeconds: 5, End: true };
+      machine("embedded", pulumi.interpolate`{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"${fn.arn}:live","TimeoutSeconds":5,"End":true}}}`);
+      machine("length", fn.arn.apply((a) => JSON.stringify(doc(a.length > 10 ? { T: { ...task, Resource: a } } : {}))));
+      machine("split", fn.arn.apply((a) => JSON.stringify(doc({ T: { ...task, Resource: a.split(":")[4] } }))));
+      machine("numeric", fn.arn.apply((a) => JSON.stringify(doc({ T: { ...task, Resource: a, TimeoutSeconds: Number(a) } }))));
+      machine("async", fn.arn.apply(async (a) => JSON.stringify(doc({ T: { ...task, Resource: a } }))));
+      machine("hidden-type", pulumi.jsonStringify(doc({ T: { ...task, Type: fn.name } })));
+    }, { structure: true });
+    const rendered = Object.keys(stack.structureRenderings ?? {}).map((urn) => urn.split("::").pop()).sort();
+    assert.deepEqual(rendered, ["embedded", "hidden-type"]);
+    const undecided = (name: string) => report.notEvaluated.filter((f) => f.name === name && f.policy === "sfn-retry-jitter").length;
+    for (const name of ["length", "split", "numeric", "async", "hidden-type"]) assert.equal(undecided(name), 1, name);
+    assert.match(report.notEvaluated.find((f) => f.name === "hidden-type" && f.policy === "sfn-retry-jitter")?.message ?? "", /state T is built from values only known after deployment/);
+    assert.deepEqual(violationsOf(report, "sfn-retry-jitter").map((v) => [v.name, v.decidedFromStructure]), [["embedded", true]]);
+  });
 });
