@@ -14,7 +14,9 @@ import { renderSarif } from "./report/sarif";
 import { renderText } from "./report/text";
 
 /** An unseen stack is not a pass (issue 14): incomplete fails a CI job unless the user accepts it. */
-export const INCOMPLETE_EXIT_CODE = 3;
+// Issue 10's contract has three codes: 0 no mandatory violation, 1 mandatory violations, 2 anything else.
+// An incomplete verdict is not green (issue 14), so it is "anything else" unless the user picks its own code.
+export const INCOMPLETE_EXIT_CODE = 2;
 
 export const USAGE = `Usage: faultguard preview [PROGRAM_DIR] [flags]
 
@@ -36,9 +38,9 @@ Flags:
                                  offline, no mandatory violation among the rest); default ${INCOMPLETE_EXIT_CODE}, 0 to accept
   -h, --help                     show this help
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a failed program/pack,
-${INCOMPLETE_EXIT_CODE} incomplete: no mandatory violation among the resources seen, but opaque components (e.g. awsx, eks)
-hide resources offline (change with --incomplete-exit-code).
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 anything else: a usage error, a failed
+program or pack, or an incomplete verdict (no mandatory violation among the resources seen, but opaque
+components such as awsx or eks hide resources offline; give it its own code with --incomplete-exit-code).
 `;
 
 const FORMATS = ["text", "json", "sarif", "junit", "html"] as const;

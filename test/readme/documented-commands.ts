@@ -55,6 +55,7 @@ export const NEEDS_PULUMI_CLI: readonly string[] = [
     "pulumi up --stack <org>/prod",
     "pulumi preview --stack <org>/prod --policy-pack policies",
     "pulumi config set --path 'faultguard-example:web.minSize' 6 --stack <org>/prod",
+    "pulumi config set faultguard:profile development --stack dev",
     "pulumi stack tag set faultguard:profile development --stack <org>/dev",
     "pulumi policy publish <org>",
     "pulumi preview --stack <org>/dev --policy-pack node_modules/faultguard-aws",
