@@ -3,10 +3,10 @@
 // server when imported.
 import { PolicyPack } from "@pulumi/policy";
 import { buildPolicies } from "./lib/pack";
-import { watchEngineSetup } from "./lib/settings";
+import { watchEngineCalls } from "./lib/settings";
 import { allRules } from "./rules";
 
-watchEngineSetup();
+watchEngineCalls();
 
 new PolicyPack("faultguard-aws", {
     description:

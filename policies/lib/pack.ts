@@ -20,6 +20,7 @@ import { StackGraph, type PolicyResourceLike } from "./graph";
 import { asDiagnosticReporter, type Diagnostic, type ReportDiagnostic } from "./policy-sdk";
 import { readsStructure, ResourceView, UnresolvableError } from "./resource";
 import { type EnforcementLevel, type Finding, type Profile, type ResourceRule, type Rule, shownByDefault } from "./rule";
+import { scrubberFor, secretStore } from "./secrets";
 import { configStore, formatZodError, SETTINGS_POLICY, settingsSchema, type Settings } from "./settings";
 import { unwrapProps } from "./values";
 import { encodeFinding, ruleTags, type WireFinding } from "./wire";
@@ -59,6 +60,8 @@ interface Pass {
     profile: Profile;
     report: ReportDiagnostic;
     today: string;
+    /** Hides the secrets of the resources this pass judges from a finding's text. */
+    scrub: (text: string) => string;
 }
 
 const parsedConfigs = new WeakMap<object, Map<string, { ok: true; value: unknown } | { ok: false; error: string }>>();
@@ -148,19 +151,21 @@ function reportFindings(rule: Rule, subject: ResourceView, run: CheckRun, level:
     }
     for (const f of run.outcomes) {
         const urn = f.urn ?? subject.urn;
-        const finding = toWire(f, run.readStructure);
+        // Every text a finding carries is scrubbed here, before it is encoded: whatever a rule quoted.
+        const wire = toWire(f, run.readStructure);
+        const finding = { ...wire, text: pass.scrub(wire.text) };
         const ex = findExemption(rule.id, subject, pass.settings.exemptions, pass.today);
         if (ex.status === "active") {
-            const exemption = { reason: ex.reason, expires: ex.expires, source: ex.source };
+            const exemption = { reason: pass.scrub(ex.reason), expires: ex.expires, source: ex.source };
             pass.report({ ...meta, urn, enforcementLevel: "advisory", message: encodeFinding({ kind: "exempted", text: encodeFinding(finding), exemption }) });
             continue;
         }
         const text = encodeFinding(finding);
         const message =
             ex.status === "expired"
-                ? `${text} (exemption expired on ${ex.expires}: ${ex.reason})`
+                ? `${text} (exemption expired on ${ex.expires}: ${pass.scrub(ex.reason)})`
                 : ex.status === "rejected"
-                  ? `${text} (exemption not applied: ${ex.source}: ${ex.problem})`
+                  ? `${text} (exemption not applied: ${ex.source}: ${pass.scrub(ex.problem)})`
                   : text;
         // Violations and rule errors carry the rule's level; a could-not-evaluate is advisory (the
         // preview cannot decide it).
@@ -169,8 +174,8 @@ function reportFindings(rule: Rule, subject: ResourceView, run: CheckRun, level:
     }
 }
 
-function startPass(report: ReportDiagnostic): Pass {
-    const pass = startPassQuiet(report);
+function startPass(report: ReportDiagnostic, scrub: Pass["scrub"]): Pass {
+    const pass = startPassQuiet(report, scrub);
     for (const message of [...configStore.settings().errors, ...configStore.profile().errors]) {
         report({ name: SETTINGS_POLICY, enforcementLevel: "mandatory", message });
     }
@@ -222,7 +227,7 @@ export function evaluateResource(
     if (!rules) {
         return;
     }
-    const pass = startPassQuiet(report);
+    const pass = startPassQuiet(report, scrubberFor([view]));
     for (const rule of rules) {
         const prepared = prepare(rule, pass);
         if (!prepared) {
@@ -234,8 +239,8 @@ export function evaluateResource(
 }
 
 /** Like startPass, but settings errors are reported once per stack pass, not per resource. */
-function startPassQuiet(report: ReportDiagnostic): Pass {
-    return { settings: configStore.settings().settings, profile: configStore.profile().profile, report, today: new Date().toISOString().slice(0, 10) };
+function startPassQuiet(report: ReportDiagnostic, scrub: Pass["scrub"]): Pass {
+    return { settings: configStore.settings().settings, profile: configStore.profile().profile, report, today: new Date().toISOString().slice(0, 10), scrub };
 }
 
 function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { readonly enforcementLevel: PulumiEnforcementLevel } {
@@ -256,7 +261,7 @@ function policyInfo(rule: Rule): Omit<Policy, "enforcementLevel"> & { readonly e
 
 /** Evaluates every stack rule over one graph. Exported for tests and the benchmark. */
 export function evaluateStack(rules: readonly Rule[], graph: StackGraph, report: ReportDiagnostic): void {
-    const pass = startPass(report);
+    const pass = startPass(report, scrubberFor(graph.resources));
     for (const rule of rules) {
         if (rule.scope !== "stack") {
             continue;
@@ -297,10 +302,14 @@ export function buildPolicies(rules: readonly Rule[]): Array<ResourceValidationP
                 return;
             }
             const view = new ResourceView(args.type, args.urn, args.name, unwrapProps(args.props));
+            view.secrets = secretStore.of(args.urn);
             evaluateResource(rulesByType, view, asDiagnosticReporter(report));
         },
         validateStack: (args: StackValidationArgs, report: SdkReportViolation) => {
             const graph = StackGraph.fromPolicyResources(args.resources as unknown as PolicyResourceLike[]);
+            for (const node of graph.resources) {
+                node.secrets = secretStore.of(node.urn);
+            }
             evaluateStack(rules, graph, asDiagnosticReporter(report));
         },
     };

@@ -9,6 +9,8 @@
 //    ConfigureStack and GetAnalyzerInfo calls (the profile decides the levels it advertises).
 // 3. The unknown-value proxy (proxy.js): its raw-target key and its unknown sentinels, so rules read
 //    properties without an exception per unknown read.
+// 4. The Analyze and AnalyzeStack requests before deserialize.js unwraps secrets: which property
+//    paths the program marked secret, so rules print "[secret]" instead of the value.
 import { type EnforcementLevel, type ReportViolation } from "@pulumi/policy";
 import { UNKNOWN_STRING, type Severity } from "./wire";
 
@@ -48,10 +50,12 @@ export function policyGrpcServerPrototype(): GrpcServerPrototype {
 }
 
 /** What the pack watches of the analyzer calls: each hook sees the request before @pulumi/policy does. */
-export interface SetupHooks {
+export interface AnalyzerHooks {
     getAnalyzerInfo?: (request: unknown) => void;
     configure?: (request: unknown) => void;
     configureStack?: (request: unknown) => void;
+    analyze?: (request: unknown) => void;
+    analyzeStack?: (request: unknown) => void;
 }
 
 /**
@@ -59,7 +63,7 @@ export interface SetupHooks {
  * `new PolicyPack(...)`, which registers the analyzer service on a gRPC server. Returns a function
  * that undoes the patch (for tests).
  */
-export function interceptSetup(hooks: SetupHooks): () => void {
+export function interceptAnalyzerCalls(hooks: AnalyzerHooks): () => void {
     const proto = policyGrpcServerPrototype();
     const original = proto.addService;
     proto.addService = function (this: unknown, service: unknown, impl: Record<string, Handler>) {
@@ -104,4 +108,57 @@ export function unknownSentinels(): ReadonlySet<string> {
         throw new Error(`faultguard: @pulumi/policy no longer exports its unknown-value sentinels; pin ${VERIFIED_POLICY_SDK_VERSION}`);
     }
     return new Set(sentinels);
+}
+
+/** The wire signature of a secret value: `{ [SPECIAL_SIG_KEY]: SECRET_SIG, value }` (pulumi runtime/rpc.js). */
+export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** A resource's secrets by dotted property path ("tags.owner", "items.0"), with their values. */
+export type SecretsByPath = ReadonlyMap<string, unknown>;
+
+function collectSecrets(value: unknown, path: string, out: Map<string, unknown>, depth: number): void {
+    if (depth > 64 || value === null || typeof value !== "object") {
+        return;
+    }
+    if (Array.isArray(value)) {
+        value.forEach((v, i) => collectSecrets(v, path ? `${path}.${i}` : String(i), out, depth + 1));
+        return;
+    }
+    const record = value as Record<string, unknown>;
+    if (record[SPECIAL_SIG_KEY] === SECRET_SIG) {
+        out.set(path, record.value);
+        return;
+    }
+    for (const [k, v] of Object.entries(record)) {
+        collectSecrets(v, path ? `${path}.${k}` : k, out, depth + 1);
+    }
+}
+
+/** The secrets in wire properties (a `google.protobuf.Struct` as the engine sends them). */
+export function secretsOnWire(properties: { toJavaScript(): unknown } | undefined): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    if (properties) {
+        collectSecrets(properties.toJavaScript(), "", out, 0);
+    }
+    return out;
+}
+
+interface AnalyzedResourceLike {
+    getUrn(): string;
+    getProperties(): { toJavaScript(): unknown } | undefined;
+}
+
+/** Secrets per URN of an AnalyzeRequest (one resource) or AnalyzeStackRequest (every resource). */
+export function secretsOfRequest(request: unknown): Map<string, Map<string, unknown>> {
+    const stack = request as { getResourcesList?: () => AnalyzedResourceLike[] };
+    const resources = typeof stack.getResourcesList === "function" ? stack.getResourcesList() : [request as AnalyzedResourceLike];
+    const out = new Map<string, Map<string, unknown>>();
+    for (const r of resources) {
+        const secrets = secretsOnWire(r.getProperties());
+        if (secrets.size > 0) {
+            out.set(r.getUrn(), secrets);
+        }
+    }
+    return out;
 }

@@ -4,6 +4,7 @@ import {
     asBoolean,
     asNumber,
     asString,
+    describeValue,
     isRecord,
     parseJsonValue,
     readPath,
@@ -11,6 +12,9 @@ import {
     type Props,
     type Read,
 } from "./values";
+import { type SecretsByPath } from "./policy-sdk";
+import { REDACTED } from "./redact";
+import { isSecretPath, NO_SECRETS } from "./secrets";
 
 /**
  * Thrown by the strict accessors when a rule needs a value that is unknown during preview. The
@@ -39,6 +43,8 @@ export function readsStructure<T>(check: () => T): { result: T; readStructure: b
 
 export class ResourceView {
     private tagCache?: Readonly<Record<string, string>>;
+    /** The properties the program marked secret, by path (set by the pack from the engine's request). */
+    secrets: SecretsByPath = NO_SECRETS;
 
     constructor(
         readonly type: string,
@@ -46,6 +52,20 @@ export class ResourceView {
         readonly name: string,
         readonly props: Props,
     ) {}
+
+    /** True when the program marked the value at `path` secret (or a property around it, or inside it). */
+    isSecret(path: string): boolean {
+        return isSecretPath(this.secrets, path);
+    }
+
+    /** The value at `path` as a message shows it: "[secret]" for a secret, else its JSON form. */
+    show(path: string): string {
+        if (this.isSecret(path)) {
+            return REDACTED;
+        }
+        const r = this.read(path);
+        return r.known ? describeValue(r.value) : "(unknown)";
+    }
 
     /** Known-or-unknown read; never throws. */
     read(path: string): Read {

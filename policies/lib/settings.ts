@@ -12,7 +12,8 @@
 // level the user set always wins, and one equal to the advertised default is the profile's own.
 import { z } from "zod";
 import { isCalendarDate, MIN_REASON_LENGTH } from "./exemptions";
-import { interceptSetup } from "./policy-sdk";
+import { interceptAnalyzerCalls, secretsOfRequest } from "./policy-sdk";
+import { secretStore } from "./secrets";
 import { type EnforcementLevel, type Profile, PROFILES } from "./rule";
 
 export const SETTINGS_POLICY = "faultguard-settings";
@@ -197,16 +198,19 @@ interface StackConfigureRequestLike {
 }
 
 /**
- * Makes the pack follow the engine's setup calls: ConfigureStack (stack config and tags decide the
- * profile), GetAnalyzerInfo (advertises that profile's levels), Configure (the whole policy config).
- * Must run before `new PolicyPack(...)`.
+ * Makes the pack follow the engine's calls: ConfigureStack (stack config and tags decide the
+ * profile), GetAnalyzerInfo (advertises that profile's levels), Configure (the whole policy config),
+ * Analyze and AnalyzeStack (which properties are secret). Must run before `new PolicyPack(...)`.
  */
-export function watchEngineSetup(): void {
-    void interceptSetup({
+export function watchEngineCalls(): void {
+    void interceptAnalyzerCalls({
         configureStack: (request) => {
             const r = request as StackConfigureRequestLike;
             configStore.setStack(Object.fromEntries(r.getConfigMap().entries()), new Map(r.getTagsMap().entries()));
+            secretStore.clear();
         },
+        analyze: (request) => secretStore.record(secretsOfRequest(request)),
+        analyzeStack: (request) => secretStore.record(secretsOfRequest(request)),
         getAnalyzerInfo: () => configStore.advertise(),
         configure: (request) => configStore.set(parseConfigureRequest(request)),
     });

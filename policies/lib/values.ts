@@ -159,3 +159,14 @@ export function asBoolean(value: unknown): boolean | undefined {
 export function asArray(value: unknown): unknown[] | undefined {
     return Array.isArray(value) ? value : undefined;
 }
+
+/** A value as a message quotes it: numbers and booleans plain, everything else in JSON form. */
+export function describeValue(value: unknown): string {
+    if (typeof value === "number" || typeof value === "boolean") {
+        return String(value);
+    }
+    if (value === undefined) {
+        return "unset";
+    }
+    return JSON.stringify(value) ?? String(value);
+}

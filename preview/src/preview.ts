@@ -12,7 +12,7 @@ import { OFFLINE_ORGANIZATION } from "./capture/types";
 import { PolicyPackError, timeLimitNote, type TimeLimitSource, UsageError } from "./errors";
 import { applyConfigOverrides, chooseStack, loadProject, loadStackConfig, stackTagsOf } from "./project";
 import { buildPreviewResult, buildReport, type PreviewResult } from "./report/model";
-import { redactReport } from "./report/redact";
+import { redactPreviewResult } from "./report/redact";
 import { assessStack } from "./report/resilience";
 
 /** The whole analysis phase (every Analyze and AnalyzeStack of every pack), on top of per-RPC deadlines. */
@@ -133,23 +133,20 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
         );
       }),
     ]).finally(() => clearTimeout(timer));
-    // No secret value, nor any part of one, reaches any format (whatever the packs wrote).
-    const report = redactReport(
-      buildReport(stack, analyses, {
-        programMs: captured.wallMs,
-        packStartMs: Math.max(0, ...packs.map((p) => p.startMs)),
-        analysisMs: Date.now() - analysisStarted,
-        totalMs: Date.now() - started,
-      }),
-      stack,
-    );
-    if (probeMs !== undefined) report.timings.structureProbeMs = probeMs;
+    const built = buildReport(stack, analyses, {
+      programMs: captured.wallMs,
+      packStartMs: Math.max(0, ...packs.map((p) => p.startMs)),
+      analysisMs: Date.now() - analysisStarted,
+      totalMs: Date.now() - started,
+    });
+    if (probeMs !== undefined) built.timings.structureProbeMs = probeMs;
     const resilience = assessStack(stack, analyses, stackTags);
     if (resilience) {
-      report.resilience = resilience.assessment;
-      report.timings.resilienceMs = resilience.ms;
+      built.resilience = resilience.assessment;
+      built.timings.resilienceMs = resilience.ms;
     }
-    return buildPreviewResult(stack, analyses, report, programEntryFile(project.main));
+    // No secret value, nor any part of one, reaches any format or section (whatever the packs wrote).
+    return redactPreviewResult(buildPreviewResult(stack, analyses, built, programEntryFile(project.main)), stack);
   } finally {
     await Promise.all(packs.map((p) => p.close()));
   }

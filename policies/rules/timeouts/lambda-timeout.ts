@@ -38,13 +38,13 @@ export const lambdaTimeout = resourceRule({
         const timeout = fn.number("timeout");
         // Lambda takes whole seconds from 1 to 900; anything else fails at deploy time or is a typo.
         if (raw !== undefined && raw !== null && (timeout === undefined || !Number.isInteger(timeout) || timeout < 1 || timeout > LAMBDA_MAX_TIMEOUT)) {
-            return [violation(`timeout ${JSON.stringify(raw)} is not a valid Lambda timeout; set a whole number of seconds from 1 to ${Math.min(config.maxSeconds, LAMBDA_MAX_TIMEOUT)}.`)];
+            return [violation(`timeout ${fn.show("timeout")} is not a valid Lambda timeout; set a whole number of seconds from 1 to ${Math.min(config.maxSeconds, LAMBDA_MAX_TIMEOUT)}.`)];
         }
         if (timeout === undefined || timeout === LAMBDA_DEFAULT_TIMEOUT) {
             return [violation(`timeout is ${timeout === undefined ? "unset" : "the 3 s default"}; set timeout explicitly to the function's latency budget (at most ${config.maxSeconds} s).`)];
         }
         if (timeout > config.maxSeconds) {
-            return [violation(`timeout is ${timeout} s; keep it at most ${config.maxSeconds} s (policy config maxSeconds).`)];
+            return [violation(`timeout is ${fn.show("timeout")} s; keep it at most ${config.maxSeconds} s (policy config maxSeconds).`)];
         }
         return [];
     },

@@ -5,7 +5,7 @@ import { secretLeaves, SecretRedactor } from "../../../policies/lib/redact";
 import { type CapturedStack } from "../capture/types";
 import { type JsonValue, SIG, SPECIAL_SIG_KEY, UNKNOWN_SENTINEL } from "../capture/values";
 import { SECRET_PLACEHOLDER } from "../project";
-import { type Report } from "./model";
+import { type PreviewResult, type Report } from "./model";
 
 function collectSecrets(value: JsonValue, out: Set<string>, depth = 0): void {
   if (depth > 64 || value === null || typeof value !== "object") return;
@@ -33,20 +33,35 @@ export function secretValuesOf(stack: CapturedStack): Set<string> {
   return out;
 }
 
-/** The report with every secret hidden from every text a finding carries. */
-export function redactReport(report: Report, stack: CapturedStack): Report {
-  const redactor = new SecretRedactor(secretValuesOf(stack), [SECRET_PLACEHOLDER]);
-  const clean = <T extends { message: string; description: string; reason?: string }>(f: T): T => ({
-    ...f,
-    message: redactor.redact(f.message),
-    description: redactor.redact(f.description),
-    ...(f.reason !== undefined ? { reason: redactor.redact(f.reason) } : {}),
-  });
+/** Every string inside `value` (not object keys) through `redact`. */
+function redactStrings<T>(value: T, redact: (text: string) => string, depth = 0): T {
+  if (typeof value === "string") return redact(value) as T;
+  if (depth > 64 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactStrings(v, redact, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, redact, depth + 1)])) as T;
+}
+
+/**
+ * The report with every secret hidden from every string of every finding (messages, reasons, and
+ * names and URNs too: a program may name a resource after a secret) and of the resilience section.
+ */
+function redactWith(report: Report, redactor: SecretRedactor): Report {
+  if (redactor.empty) return report;
+  const redact = (text: string) => redactor.redact(text);
   return {
     ...report,
-    violations: report.violations.map(clean),
-    exempted: report.exempted.map(clean),
-    notEvaluated: report.notEvaluated.map(clean),
-    ruleErrors: report.ruleErrors.map(clean),
+    violations: redactStrings(report.violations, redact),
+    exempted: redactStrings(report.exempted, redact),
+    notEvaluated: redactStrings(report.notEvaluated, redact),
+    ruleErrors: redactStrings(report.ruleErrors, redact),
+    opaqueComponents: redactStrings(report.opaqueComponents, redact),
+    ...(report.resilience ? { resilience: redactStrings(report.resilience, redact) } : {}),
   };
+}
+
+/** The preview result with the report redacted, and the checks too (JUnit lists every check by URN). */
+export function redactPreviewResult(result: PreviewResult, stack: CapturedStack): PreviewResult {
+  const redactor = new SecretRedactor(secretValuesOf(stack), [SECRET_PLACEHOLDER]);
+  if (redactor.empty) return result;
+  return { ...result, report: redactWith(result.report, redactor), checks: redactStrings(result.checks, (text) => redactor.redact(text)) };
 }

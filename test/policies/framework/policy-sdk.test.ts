@@ -8,9 +8,12 @@ import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import {
     asDiagnosticReporter,
-    interceptSetup,
+    interceptAnalyzerCalls,
     policyGrpcServerPrototype,
     PROXY_TARGET_KEY,
+    SECRET_SIG,
+    secretsOfRequest,
+    SPECIAL_SIG_KEY,
     UNKNOWN_STRING,
     unknownSentinels,
     VERIFIED_POLICY_SDK_VERSION,
@@ -102,7 +105,7 @@ describe("policies/lib/policy-sdk: the @pulumi/policy internals, pinned", () => 
         const registered: Array<Record<string, (call: { request: unknown }, callback: () => void) => unknown>> = [];
         proto.addService = (_service, impl) => void registered.push(impl);
         const seen: unknown[] = [];
-        const undo = interceptSetup({ configure: (request) => seen.push(request) });
+        const undo = interceptAnalyzerCalls({ configure: (request) => seen.push(request) });
         try {
             let handled: unknown;
             proto.addService({}, { configure: (call) => (handled = call.request) });
@@ -112,6 +115,24 @@ describe("policies/lib/policy-sdk: the @pulumi/policy internals, pinned", () => 
             undo();
             proto.addService = original;
         }
+    });
+
+    it("secrets reach the analyze and analyzeStack handlers in the runtime's secret signature (deserialize.js unwraps it), so the pack reads their paths first", () => {
+        const source = fs.readFileSync(require.resolve("@pulumi/policy/server"), "utf8");
+        for (const handler of ["analyze", "analyzeStack"]) {
+            assert.match(source, new RegExp(`server\\.addService\\(analyzerrpc\\.AnalyzerService, \\{[^}]*\\b${handler}\\b`), handler);
+        }
+        const deserialize = fs.readFileSync(require.resolve("@pulumi/policy/deserialize"), "utf8");
+        assert.match(deserialize, /rpc_1\.specialSecretSig/);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const rpc = require(require.resolve("@pulumi/pulumi/runtime/rpc", { paths: [require.resolve("@pulumi/policy")] })) as { specialSigKey: string; specialSecretSig: string };
+        assert.deepEqual([rpc.specialSigKey, rpc.specialSecretSig], [SPECIAL_SIG_KEY, SECRET_SIG]);
+        const resource = new analyzerproto.AnalyzerResource();
+        resource.setUrn("urn:q");
+        resource.setProperties(structproto.Struct.fromJavaScript({ name: "q", policy: { [SPECIAL_SIG_KEY]: SECRET_SIG, value: "{}" } }));
+        const stack = new analyzerproto.AnalyzeStackRequest();
+        stack.setResourcesList([resource]);
+        assert.deepEqual([...secretsOfRequest(stack)].map(([urn, secrets]) => [urn, [...secrets]]), [["urn:q", [["policy", "{}"]]]]);
     });
 
     it("the unknown-value proxy exposes its raw target under the key the pack reads, and exports its sentinels", () => {
