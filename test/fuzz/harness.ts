@@ -81,10 +81,13 @@ export interface CaseResult {
     escapes: string[];
 }
 
-/** Configure with the pack's defaults (as `pulumi preview` with no config file) and the stack. */
+/**
+ * Configure with the pack's defaults (as `pulumi preview` with no config file) for the stack, in the
+ * engine's order: ConfigureStack, GetAnalyzerInfo (levels of the stack's profile), Configure.
+ */
 export async function configureDefaults(pack: PolicyPackProcess): Promise<void> {
-    await pack.configure(reconcilePolicyConfig(pack.info, undefined));
     await pack.configureStack({ project: PROJECT, stack: STACK, organization: "organization", tags: {}, config: {}, secretKeys: [] });
+    await pack.configure(reconcilePolicyConfig(await pack.getAnalyzerInfo(), undefined));
 }
 
 /**
