@@ -11,7 +11,8 @@ export interface AlarmTopicArgs extends Omit<CommonArgs, "alarms"> {
     keyDeletionWindowInDays?: number;
 }
 
-const ALARM_TOPIC = defineComponent(
+/** The type token, args schema and prologue (lib/component.ts). */
+export const ALARM_TOPIC = defineComponent(
     "faultguard:aws:AlarmTopic",
     z.strictObject({
         ...profileAndTagsShape,
@@ -21,10 +22,15 @@ const ALARM_TOPIC = defineComponent(
 );
 
 /**
- * An encrypted SNS topic for alarm and OK notifications, shared by the components (pass its
- * `topicArn` as `alarms.topicArn`). The topic is encrypted with a customer-managed KMS key because
- * CloudWatch cannot publish to a topic encrypted with the AWS-managed `alias/aws/sns` key: the
- * key policy below grants CloudWatch the two KMS actions it needs, and nothing else.
+ * An SNS topic for alarm and OK notifications, encrypted with a rotating customer-managed KMS key
+ * whose policy lets CloudWatch (and Auto Scaling's service-linked role) publish: CloudWatch cannot
+ * publish to a topic encrypted with the AWS-managed `alias/aws/sns` key. Every other component
+ * without `alarms.topicArn` creates one of its own; pass one shared topic's `topicArn` to route
+ * everything to one place.
+ *
+ * @example
+ * const alarmTopic = new AlarmTopic("alarms", { displayName: "prod alarms" });
+ * const alarms = { topicArn: alarmTopic.topicArn }; // pass to every other component
  */
 export class AlarmTopic extends pulumi.ComponentResource {
     readonly topic: aws.sns.Topic;

@@ -16,6 +16,7 @@ import { type DatabasePlan, type RdsEngine } from "./topology";
 export type DatabaseEngine = "postgres" | "mysql";
 
 export interface ReplicatedDatabaseArgs extends CommonArgs {
+    /** `postgres` or `mysql` (on RDS, or Aurora with `topology: "aurora"`). */
     engine: DatabaseEngine;
     /**
      * `instance` (default): an RDS Multi-AZ DB instance (synchronous standby in a second AZ) plus
@@ -29,6 +30,7 @@ export interface ReplicatedDatabaseArgs extends CommonArgs {
     parameterGroupFamily?: string;
     /** Default `db.m7g.large` (instance) / `db.r7g.large` (Aurora). */
     instanceClass?: string;
+    /** The VPC of the subnets (e.g. a `MultiAzNetwork`'s `vpcId`). */
     vpcId: pulumi.Input<string>;
     /** Private subnets in at least 2 AZs (an RDS requirement, and where the standby/readers go). */
     subnetIds: SubnetIds;
@@ -40,11 +42,13 @@ export interface ReplicatedDatabaseArgs extends CommonArgs {
     readReplicas?: number;
     /** Aurora readers besides the writer (0–15; default 1 in production, 0 in development). */
     readers?: number;
+    /** Name of a database to create (default: none; connect to the engine's default database). */
     databaseName?: string;
     /** Master user name (default `dbadmin`). Its password is generated and kept in Secrets Manager by RDS. */
     masterUsername?: string;
-    /** GiB of storage, instance topology only (default 100), with storage autoscaling up to `maxAllocatedStorageGb` (default 4×). */
+    /** GiB of storage, instance topology only (20–65536, default 100). */
     allocatedStorageGb?: number;
+    /** Storage autoscaling limit in GiB, instance topology only (default 4 × allocatedStorageGb; Aurora grows by itself). */
     maxAllocatedStorageGb?: number;
     /** Days of automated backups (1–35; production at least 7, default 14; development default 1). */
     backupRetentionDays?: number;
@@ -59,7 +63,15 @@ export interface ReplicatedDatabaseArgs extends CommonArgs {
     /** KMS key for storage encryption (default: the account's RDS key). Storage is always encrypted. */
     kmsKeyId?: pulumi.Input<string>;
     /** An RDS Proxy in front of the writer (connection pooling, faster failover; default off). */
-    proxy?: { enabled: boolean; idleClientTimeoutSeconds?: number; maxConnectionsPercent?: number };
+    proxy?: {
+        /** Create the proxy. */
+        enabled: boolean;
+        /** Seconds an idle client connection is kept (1–28800, default 1800). */
+        idleClientTimeoutSeconds?: number;
+        /** Share of the database's max_connections the proxy may open (1–100, default 90). */
+        maxConnectionsPercent?: number;
+    };
+    /** When the database alarms fire. */
     alarmThresholds?: {
         /** Average CPU % (default 80). */
         cpuPercent?: number;
@@ -175,7 +187,8 @@ const schema = z
         }
     }, whenValid("engine", "parameters"));
 
-const DATABASE = defineAlarmedComponent("faultguard:aws:ReplicatedDatabase", schema);
+/** The type token, args schema and prologue (lib/component.ts). */
+export const DATABASE = defineAlarmedComponent("faultguard:aws:ReplicatedDatabase", schema);
 type DatabaseContext = AlarmedContext<z.output<typeof schema>>;
 
 /** A DB identifier-safe form of a resource name (lowercase letters, digits, single hyphens). */
@@ -206,13 +219,27 @@ function azPlacement(ctx: DatabaseContext, needAzs: number): (i: number) => pulu
 }
 
 /**
- * A replicated, protected PostgreSQL or MySQL database: a Multi-AZ RDS instance with optional read
- * replicas in distinct AZs, or an Aurora cluster with a writer and readers in distinct AZs.
- * Storage encrypted, master password generated and kept in Secrets Manager by RDS (never in
- * Pulumi state), deletion protection and a final snapshot (never on replicas), ≥ 7 days of
- * backups, Performance Insights and enhanced monitoring, server-side statement and idle-in-
- * transaction timeouts, reachable only from the security groups the caller names, alarms on CPU,
- * free storage, connections and replica lag, and an optional RDS Proxy.
+ * A replicated, protected PostgreSQL or MySQL database. `topology: "instance"` (default): a Multi-AZ
+ * RDS instance plus `readReplicas` in distinct AZs; `topology: "aurora"`: a writer and `readers`
+ * (default 1) in distinct AZs. Storage encrypted, `manageMasterUserPassword` (the password is kept
+ * in Secrets Manager by RDS, never in Pulumi state), deletion protection and a final snapshot (never
+ * on replicas), 14 days of backups (≥ 7 enforced in production), Performance Insights, enhanced
+ * monitoring, a parameter group with `statement_timeout` + `idle_in_transaction_session_timeout`
+ * (PostgreSQL) or `max_execution_time` (MySQL), a security group that admits only
+ * `allowedSecurityGroupIds` on the database port, alarms on CPU, free storage, connections and
+ * replica lag (per replica/reader), and an optional RDS Proxy (`proxy: { enabled: true }`, TLS
+ * required).
+ *
+ * @example
+ * const db = new ReplicatedDatabase("db", {
+ *     alarms,
+ *     engine: "postgres",
+ *     vpcId: network.vpcId,
+ *     subnetIds: network.privateSubnetIds,
+ *     allowedSecurityGroupIds: [web.instanceSecurityGroup.id], // nothing else can connect
+ *     readReplicas: 1,
+ * });
+ * // db.endpoint, db.readerEndpoint, db.masterUserSecretArn
  */
 export class ReplicatedDatabase extends pulumi.ComponentResource {
     readonly securityGroup: aws.ec2.SecurityGroup;

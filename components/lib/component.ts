@@ -41,6 +41,8 @@ interface ProfiledArgs {
 export interface ComponentDefinition<P extends ProfiledArgs> {
     /** The type token, `faultguard:aws:<Name>`. */
     readonly type: string;
+    /** The args' checks and defaults (also read by components/scripts/generate-docs.ts for the defaults column). */
+    readonly schema: z.ZodType;
     /** Throws one ComponentArgsError listing every problem; registers nothing. */
     validate(args: unknown, name: string): P;
     /** Profile, tags and parent for the children of `component` (already registered). */
@@ -50,6 +52,7 @@ export interface ComponentDefinition<P extends ProfiledArgs> {
 export function defineComponent<S extends z.ZodType<ProfiledArgs>>(type: string, schema: S): ComponentDefinition<z.output<S>> {
     return {
         type,
+        schema,
         validate: (args, name) => validateArgs(schema, args, type, name),
         open: (component, name, parsed) => ({
             type,

@@ -37,7 +37,14 @@ export interface LoadBalancerArgs {
      * Access logs. Default: a bucket made for them (SSE-S3, public access blocked, 90-day expiry).
      * Pass `bucket` to use your own (it needs the ELB log-delivery bucket policy).
      */
-    accessLogs?: { bucket?: pulumi.Input<string>; prefix?: string; expireAfterDays?: number };
+    accessLogs?: {
+        /** Your own bucket instead (it needs the ELB log-delivery bucket policy). */
+        bucket?: pulumi.Input<string>;
+        /** Key prefix for the logs (no leading or trailing `/`). */
+        prefix?: string;
+        /** Days before the logs in the bucket made here expire (default 90). */
+        expireAfterDays?: number;
+    };
     /** Seconds to drain in-flight requests before a target is deregistered (0–3600, default 30). */
     deregistrationDelaySeconds?: number;
 }

@@ -21,6 +21,7 @@ import {
 import { createAutoScalingGroup, createCapacityAlarm, createGroupScaling, createInstanceIdentity, createLaunchNotifications, createLaunchTemplate } from "./autoScaling";
 
 export interface LoadBalancedAutoScalingGroupArgs extends CommonArgs {
+    /** The VPC of the subnets (e.g. a `MultiAzNetwork`'s `vpcId`). */
     vpcId: pulumi.Input<string>;
     /** One public subnet per AZ for the load balancer (at least 2; ALBs need 2 AZs). */
     publicSubnetIds: SubnetIds;
@@ -45,14 +46,27 @@ export interface LoadBalancedAutoScalingGroupArgs extends CommonArgs {
     maxSize?: number;
     /** Seconds after launch before ELB health checks count (default 300); ≥ health-check interval × healthy threshold. */
     healthCheckGracePeriodSeconds?: number;
+    /** The target group's health check of each target. */
     healthCheck?: TargetHealthCheckArgs;
+    /** The Application Load Balancer: TLS, idle timeout, who may reach it, access logs, draining. */
     loadBalancer?: LoadBalancerArgs;
-    /** Root volume size in GiB (default 20) and optional KMS key (default: the account's EBS key). */
-    rootVolume?: { sizeGib?: number; kmsKeyId?: pulumi.Input<string> };
-    /** Target tracking: average CPU % (default 50) and optionally ALB requests per target. */
-    scaling?: { targetCpuPercent?: number; requestsPerTarget?: number };
+    /** The encrypted gp3 root volume. */
+    rootVolume?: {
+        /** Size in GiB (8–16384, default 20). */
+        sizeGib?: number;
+        /** KMS key (default: the account's EBS key). */
+        kmsKeyId?: pulumi.Input<string>;
+    };
+    /** Target tracking scaling policies. */
+    scaling?: {
+        /** Average CPU % to hold (10–90, default 50). */
+        targetCpuPercent?: number;
+        /** ALB requests per target to hold (default: no such policy). */
+        requestsPerTarget?: number;
+    };
     /** Managed policies for the instance role (default: AmazonSSMManagedInstanceCore, for Session Manager instead of SSH). */
     instanceManagedPolicyArns?: string[];
+    /** When the load-balancer alarms fire. */
     alarmThresholds?: LoadBalancerAlarmThresholds;
 }
 
@@ -112,21 +126,36 @@ const schema = z
         }
     }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "healthCheckGracePeriodSeconds"));
 
-const WEB_TIER = defineAlarmedComponent("faultguard:aws:LoadBalancedAutoScalingGroup", schema);
+/** The type token, args schema and prologue (lib/component.ts). */
+export const WEB_TIER = defineAlarmedComponent("faultguard:aws:LoadBalancedAutoScalingGroup", schema);
 
 /**
  * EC2 instances in an Auto Scaling group over at least two AZs behind an Application Load Balancer.
  *
- * - ALB in the public subnets, access logs, explicit idle timeout, invalid headers dropped,
- *   deletion protection in production; HTTPS (TLS 1.3 policy) + HTTP→HTTPS redirect with a
- *   certificate, plain HTTP without one.
- * - Target group with an explicit health check; ASG health check type ELB with a grace period
- *   ≥ interval × healthy threshold; minSize ≥ number of AZs.
- * - Launch template: IMDSv2 required, encrypted gp3 root volume, detailed monitoring.
- * - Instance refresh with auto-rollback on the 5xx and unhealthy-host alarms; target tracking on CPU
- *   (and optionally requests per target).
- * - Alarms: target 5xx, ELB 5xx, unhealthy hosts, p99 latency, in-service instances below minSize.
+ * - ALB in the public subnets: explicit idle timeout, invalid headers dropped, desync mitigation,
+ *   access logs to an SSE-S3 bucket with expiry, deletion protection in production; HTTPS with
+ *   `ELBSecurityPolicy-TLS13-1-2-2021-06` and an HTTP→HTTPS redirect when
+ *   `loadBalancer.certificateArn` is given, otherwise one plain HTTP listener.
+ * - Target group with an explicit health check; ASG in the private subnets with
+ *   `healthCheckType: "ELB"`, a grace period ≥ interval × healthy threshold, `minSize` ≥ number of
+ *   AZs, a mixed-instances policy over two instance types, capacity rebalance, group metrics.
+ * - Launch template: IMDSv2 required, encrypted gp3 root volume, detailed monitoring, an SSM-managed
+ *   instance role (Session Manager, no SSH).
+ * - Instance refresh with `autoRollback` on the 5xx and unhealthy-host alarms; CPU target tracking
+ *   (optionally requests per target); launch/terminate notifications.
+ * - Alarms: target 5xx, ELB 5xx, unhealthy hosts, p99 latency, in-service instances below `minSize`.
  * - Security groups: the world reaches only the listener ports; instances only accept the ALB.
+ *
+ * @example
+ * const web = new LoadBalancedAutoScalingGroup("web", {
+ *     alarms,
+ *     vpcId: network.vpcId,
+ *     publicSubnetIds: network.publicSubnetIds,
+ *     privateSubnetIds: network.privateSubnetIds,
+ *     instancePort: 8080,
+ *     loadBalancer: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/…" },
+ * });
+ * // web.dnsName, web.instanceSecurityGroup, web.instanceRole
  */
 export class LoadBalancedAutoScalingGroup extends pulumi.ComponentResource {
     readonly loadBalancer: aws.lb.LoadBalancer;

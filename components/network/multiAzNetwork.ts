@@ -15,6 +15,7 @@ import { createNatGateway, createPrivateSubnet, createPublicRouting, createPubli
 export interface MultiAzNetworkArgs {
     /** `production` (default): one NAT gateway per AZ. `development`: a single shared NAT gateway. */
     profile?: Profile;
+    /** Tags added to every taggable child (on top of `faultguard:component` and `faultguard:profile`). */
     tags?: Record<string, string>;
     /** IPv4 block of the VPC, /16 to /24 (default `10.0.0.0/16`). */
     cidrBlock?: string;
@@ -95,7 +96,8 @@ const schema = z
         }
     }, whenValid("cidrBlock", "availabilityZoneCount", "privateSubnetPrefixLength", "publicSubnetPrefixLength"));
 
-const NETWORK = defineComponent("faultguard:aws:MultiAzNetwork", schema);
+/** The type token, args schema and prologue (lib/component.ts). */
+export const NETWORK = defineComponent("faultguard:aws:MultiAzNetwork", schema);
 type NetworkContext = ComponentContext<z.output<typeof schema>>;
 
 /** The subnet CIDRs per AZ (the schema checked that they fit). */
@@ -116,16 +118,21 @@ function availabilityZones(ctx: NetworkContext, azCount: number): pulumi.Output<
 }
 
 /**
- * A VPC over at least two (by default three) AZs: a public and a private subnet per AZ, one NAT
- * gateway per AZ (each private route table routes 0.0.0.0/0 to the NAT gateway in its own AZ, so
- * losing one AZ does not cut the others off), VPC flow logs to CloudWatch Logs with retention and
- * a least-privilege role, and the default security group stripped of all rules.
+ * A VPC over 3 AZs (at least 2; AZ names from `aws.getAvailabilityZones` unless given): one public
+ * and one private subnet per AZ (CIDRs carved with the `netmask` library), an internet gateway,
+ * **one NAT gateway + EIP per AZ**, a private route table per AZ whose `0.0.0.0/0` goes to the NAT
+ * gateway **in the same AZ** (so losing one AZ does not cut the others off), VPC flow logs (all
+ * traffic) to a CloudWatch log group with retention through a role that may only write to that
+ * group, and the default security group stripped of every rule. Development: one shared NAT gateway.
  *
  * Why plain `@pulumi/aws` resources instead of `awsx.ec2.Vpc`: awsx v3 components are remote
  * (built by the awsx plugin), so under Pulumi mocks and in `faultguard preview` they are one opaque
  * resource without children — no subnet, route or NAT gateway for unit tests or the policy pack to
- * check — and awsx has neither flow logs nor default-security-group lockdown. Built here, every
- * child is visible and the NAT-per-AZ invariant is explicit in code.
+ * check — and awsx has neither flow logs nor default-security-group lockdown.
+ *
+ * @example
+ * const network = new MultiAzNetwork("network", { cidrBlock: "10.20.0.0/16" });
+ * // network.vpcId, network.publicSubnetIds, network.privateSubnetIds, network.availabilityZones
  */
 export class MultiAzNetwork extends pulumi.ComponentResource {
     readonly vpc: aws.ec2.Vpc;

@@ -20,7 +20,9 @@ export interface QueueWorkerArgs extends CommonArgs {
     runtime: aws.lambda.Runtime | `${aws.lambda.Runtime}`;
     /** Function timeout in seconds (1–900, default 30). The queue's visibility timeout is derived from it. */
     timeoutSeconds?: number;
+    /** Function memory in MB (128–10240, default 256). */
     memorySizeMb?: number;
+    /** Environment variables of the function. */
     environment?: Record<string, pulumi.Input<string>>;
     /**
      * Concurrent executions reserved for (and capping) the function: a bulkhead (default 10).
@@ -39,9 +41,9 @@ export interface QueueWorkerArgs extends CommonArgs {
      * (AWS guidance); when set, it must be at least that.
      */
     visibilityTimeoutSeconds?: number;
-    /** Queue retention (60 s – 13 days, default 4 days); must be shorter than the DLQ's. */
+    /** Queue retention in seconds (60 s – 14 days, default 345600 = 4 days); must be shorter than the DLQ's. */
     messageRetentionSeconds?: number;
-    /** DLQ retention (default 14 days, the SQS maximum); must exceed the queue's. */
+    /** DLQ retention in seconds (default 1209600 = 14 days, the SQS maximum); must exceed the queue's. */
     deadLetterRetentionSeconds?: number;
     /** Receives before a message moves to the DLQ (5–10, default 5: fewer DLQs messages because of throttling). */
     maxReceiveCount?: number;
@@ -51,6 +53,7 @@ export interface QueueWorkerArgs extends CommonArgs {
     logRetentionInDays?: number;
     /** Managed policies the function needs for its own work (the role has only queue, logs and X-Ray access). */
     additionalPolicyArns?: pulumi.Input<string>[];
+    /** When the queue and function alarms fire. */
     alarmThresholds?: {
         /** Seconds the oldest message may wait before the alarm fires (default 600). */
         oldestMessageAgeSeconds?: number;
@@ -125,7 +128,8 @@ const schema = z
         }
     }, whenValid("fifo", "batchSize", "maximumBatchingWindowSeconds"));
 
-const QUEUE_WORKER = defineAlarmedComponent("faultguard:aws:QueueWorker", schema);
+/** The type token, args schema and prologue (lib/component.ts). */
+export const QUEUE_WORKER = defineAlarmedComponent("faultguard:aws:QueueWorker", schema);
 
 /** AWS guidance: visibility ≥ 6 × function timeout, plus the batching window. */
 export function requiredVisibility(timeoutSeconds: number, batchingWindowSeconds: number): number {
@@ -133,11 +137,24 @@ export function requiredVisibility(timeoutSeconds: number, batchingWindowSeconds
 }
 
 /**
- * An SQS queue, its dead-letter queue and a Lambda consumer, with the invariants that keep them
- * from losing or duplicating work: visibility derived from the function timeout, DLQ retention
- * longer than the queue's, `maxReceiveCount` 5, partial batch failures, a concurrency bulkhead,
- * X-Ray and JSON logs, a least-privilege role, SSE on both queues and alarms on DLQ depth, oldest
- * message age, function errors and throttles.
+ * An SQS queue, its dead-letter queue (both SSE) and a Lambda consumer, with the invariants that
+ * keep them from losing or duplicating work: the visibility timeout **derived** as 6 × function
+ * timeout + batching window (or validated if you set it), DLQ retention (14 days) longer than the
+ * queue's (4 days), `maxReceiveCount` 5, a redrive-allow policy so only this queue feeds the DLQ,
+ * `ReportBatchItemFailures`, `scalingConfig.maximumConcurrency` ≤ reserved concurrency (> 0, a
+ * bulkhead), an explicit function timeout, X-Ray Active, JSON logs to a log group with retention, a
+ * role that may only consume its own queue, write its own logs and send traces; alarms on DLQ depth
+ * > 0, age of the oldest message, function errors and throttles.
+ *
+ * @example
+ * const worker = new QueueWorker("jobs", {
+ *     alarms,
+ *     code: new pulumi.asset.FileArchive("./worker"),
+ *     handler: "index.handler", // returns { batchItemFailures: [{ itemIdentifier }] }
+ *     runtime: "nodejs20.x",
+ *     timeoutSeconds: 60,
+ * });
+ * // worker.queueUrl, worker.queueArn, worker.deadLetterQueue, worker.function
  */
 export class QueueWorker extends pulumi.ComponentResource {
     readonly queue: aws.sqs.Queue;

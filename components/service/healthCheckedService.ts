@@ -25,14 +25,18 @@ import { containerDefinitions, createServiceLogGroup, createTaskDefinition, crea
 export interface ContainerHealthCheckArgs {
     /** Default: `["CMD-SHELL", "curl -fsS http://localhost:<port><healthCheck.path> || exit 1"]` (the image needs curl). */
     command?: string[];
+    /** Seconds between checks (5–300, default 15). */
     intervalSeconds?: number;
+    /** Seconds before a check fails (2–60, default 5); less than the interval. */
     timeoutSeconds?: number;
+    /** Failures before the container is unhealthy (1–10, default 3). */
     retries?: number;
     /** Seconds after start during which failures do not count (default 30). */
     startPeriodSeconds?: number;
 }
 
 export interface HealthCheckedServiceArgs extends CommonArgs {
+    /** The VPC of the subnets (e.g. a `MultiAzNetwork`'s `vpcId`). */
     vpcId: pulumi.Input<string>;
     /** One public subnet per AZ for the load balancer (at least 2). */
     publicSubnetIds: SubnetIds;
@@ -50,22 +54,32 @@ export interface HealthCheckedServiceArgs extends CommonArgs {
     desiredCount?: number;
     /** Autoscaling maximum (default 4 × desiredCount). */
     maxCount?: number;
+    /** Environment variables of the container. */
     environment?: Record<string, pulumi.Input<string>>;
     /** CPU architecture of the image (default `X86_64`). */
     cpuArchitecture?: "X86_64" | "ARM64";
     /** Read-only root filesystem for the container (default true; mount volumes for scratch space). */
     readonlyRootFilesystem?: boolean;
+    /** The container's own health check (ECS replaces a task that fails it). */
     containerHealthCheck?: ContainerHealthCheckArgs;
+    /** The target group's health check of each target. */
     healthCheck?: TargetHealthCheckArgs;
     /** Seconds ECS ignores load-balancer health checks after a task starts (default 120); ≥ interval × healthy threshold and ≥ the container start period. */
     healthCheckGracePeriodSeconds?: number;
+    /** The Application Load Balancer: TLS, idle timeout, who may reach it, access logs, draining. */
     loadBalancer?: LoadBalancerArgs;
-    /** Target tracking: average CPU % (default 60) and ALB requests per target (default 1000). */
-    scaling?: { targetCpuPercent?: number; requestsPerTarget?: number };
+    /** Target tracking scaling policies. */
+    scaling?: {
+        /** Average CPU % to hold (10–90, default 60). */
+        targetCpuPercent?: number;
+        /** ALB requests per target to hold (default 1000). */
+        requestsPerTarget?: number;
+    };
     /** Log retention in days (default 90 in production, 7 in development). */
     logRetentionInDays?: number;
     /** Managed policies for the task role (the application's own AWS access; none by default). */
     taskRolePolicyArns?: pulumi.Input<string>[];
+    /** When the load-balancer alarms fire. */
     alarmThresholds?: LoadBalancerAlarmThresholds;
 }
 
@@ -152,15 +166,31 @@ const schema = z
         }
     }, whenValid("healthCheck.intervalSeconds", "healthCheck.healthyThreshold", "containerHealthCheck", "healthCheckGracePeriodSeconds"));
 
-const SERVICE = defineAlarmedComponent("faultguard:aws:HealthCheckedService", schema);
+/** The type token, args schema and prologue (lib/component.ts). */
+export const SERVICE = defineAlarmedComponent("faultguard:aws:HealthCheckedService", schema);
 
 /**
- * An ECS Fargate service behind an Application Load Balancer, safe to deploy and to lose an AZ:
- * at least two tasks over at least two AZs, rolling deployments with minimum healthy 100 %, the
- * deployment circuit breaker and alarm-based rollback (and `pulumi up` waits for steady state, so a
- * rolled-back deployment fails the update), a container health check plus the target-group health
- * check and a grace period, autoscaling on CPU and requests per target, Container Insights, a log
- * group with retention, and alarms on running tasks, 5xx, unhealthy targets and latency.
+ * An ECS Fargate service behind an Application Load Balancer (the same load-balancer building block
+ * as LoadBalancedAutoScalingGroup), safe to deploy and to lose an AZ: `desiredCount` ≥ 2 (default
+ * one task per AZ) over ≥ 2 AZs, rolling deployment with minimum healthy 100 %, circuit breaker
+ * **with rollback**, alarm-based rollback on 5xx and unhealthy targets, `waitForSteadyState` (a
+ * rolled-back deployment fails `pulumi up`); a container health check plus the target-group health
+ * check and a `healthCheckGracePeriodSeconds` covering both; autoscaling on CPU and on ALB requests
+ * per target; Container Insights; a log group with retention, `awslogs` in non-blocking mode (log
+ * JSON to stdout); read-only root filesystem; an execution role limited to image pulls and its own
+ * log group, an empty task role; alarms on running tasks below desired, 5xx, unhealthy targets and
+ * latency.
+ *
+ * @example
+ * const api = new HealthCheckedService("api", {
+ *     alarms,
+ *     vpcId: network.vpcId,
+ *     publicSubnetIds: network.publicSubnetIds,
+ *     privateSubnetIds: network.privateSubnetIds,
+ *     image: "public.ecr.aws/nginx/nginx:1.27",
+ *     containerPort: 8080,
+ * });
+ * // api.dnsName, api.taskSecurityGroup
  */
 export class HealthCheckedService extends pulumi.ComponentResource {
     readonly cluster: aws.ecs.Cluster;

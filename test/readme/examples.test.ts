@@ -1,47 +1,42 @@
-// The README's examples are real: its TypeScript snippets compile against the components (no
-// invented args), its stack config example passes the stack's zod schema, and its pack config
-// examples pass the pack's settings schema.
+// The READMEs' examples are real: the TypeScript snippets of README.md and of components/README.md
+// (the components' reference, where each component's example lives) compile against the
+// components (no invented args), the stack config example passes the stack's zod schema, and the
+// pack config examples pass the pack's settings schema.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
+import * as components from "../../components";
 import { settingsSchema, SETTINGS_POLICY } from "../../policies/lib/settings";
 import { parseStackConfig } from "../../stacks/config";
 import { README, REPO_ROOT } from "./documented-commands";
 
 const readme = fs.readFileSync(README, "utf8");
+const COMPONENTS_README = path.join(REPO_ROOT, "components", "README.md");
 
-function blocks(language: string): string[] {
-    return [...readme.matchAll(new RegExp(`^[ \\t]*\`\`\`${language}[ \\t]*\\n([\\s\\S]*?)^[ \\t]*\`\`\``, "gm"))].map((m) => m[1]);
+function blocks(language: string, text = readme): string[] {
+    return [...text.matchAll(new RegExp(`^[ \\t]*\`\`\`${language}[ \\t]*\\n([\\s\\S]*?)^[ \\t]*\`\`\``, "gm"))].map((m) => m[1]);
 }
 
 describe("README examples", () => {
-    it("the TypeScript snippets compile together against the real components", function () {
+    it("README.md's TypeScript snippets compile together", function () {
         this.timeout(120_000);
         const snippets = blocks("ts");
-        assert.ok(snippets.length >= 7, "an import block and one example per component");
-        // One module at the repository root, as a user's program next to components/ would be.
-        const file = path.join(REPO_ROOT, "readme-examples.generated.ts");
-        const source = `${snippets.join("\n")}\nexport {};\n`;
-        const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, skipLibCheck: true, types: ["node"] };
-        const host = ts.createCompilerHost(options);
-        const readFile = host.readFile.bind(host);
-        const fileExists = host.fileExists.bind(host);
-        const getSourceFile = host.getSourceFile.bind(host);
-        host.readFile = (f) => (f === file ? source : readFile(f));
-        host.fileExists = (f) => f === file || fileExists(f);
-        host.getSourceFile = (f, lang, onError, create) => (f === file ? ts.createSourceFile(f, source, lang) : getSourceFile(f, lang, onError, create));
-        const program = ts.createProgram([file], options, host);
-        const problems = ts
-            .getPreEmitDiagnostics(program)
-            .filter((d) => d.file?.fileName === file)
-            .map((d) => {
-                const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-                return `line ${line + 1} (${source.split("\n")[line].trim()}): ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-            })
-            .filter((p) => !/is declared but its value is never read/.test(p));
-        assert.deepEqual(problems, []);
+        assert.ok(snippets.length >= 1, "the exemption tag example");
+        assert.deepEqual(compileErrors("readme-examples.generated.ts", snippets), []);
+    });
+
+    it("components/README.md's snippets compile together against the real components, one example per component", function () {
+        this.timeout(120_000);
+        const snippets = blocks("ts", fs.readFileSync(COMPONENTS_README, "utf8"));
+        const componentClasses = Object.entries(components).filter(([, v]) => typeof v === "function" && v.prototype instanceof pulumi.ComponentResource).map(([k]) => k);
+        assert.equal(componentClasses.length, 6);
+        // An import block, one example per component, the transforms example.
+        assert.ok(snippets.length >= componentClasses.length + 2, `${snippets.length} snippets`);
+        for (const name of componentClasses) assert.ok(snippets.some((s) => s.includes(`new ${name}(`)), `no example constructs ${name}`);
+        assert.deepEqual(compileErrors("components-readme-examples.generated.ts", snippets), []);
     });
 
     it("the stack config example is accepted by stacks/config.ts", () => {
@@ -64,3 +59,40 @@ describe("README examples", () => {
         }
     });
 });
+
+/**
+ * Compiles the snippets as one module at the repository root, as a user's program would be, with
+ * `@faultguard/components` (what components/README.md imports, as a consumer does) resolved to
+ * this repository's components. Returns the diagnostics in that module.
+ */
+function compileErrors(fileName: string, snippets: string[]): string[] {
+    const file = path.join(REPO_ROOT, fileName);
+    const source = `${snippets.join("\n")}\nexport {};\n`;
+    const options: ts.CompilerOptions = {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        esModuleInterop: true,
+        skipLibCheck: true,
+        types: ["node"],
+        baseUrl: REPO_ROOT,
+        paths: { "@faultguard/components": ["components/index.ts"] },
+    };
+    const host = ts.createCompilerHost(options);
+    const readFile = host.readFile.bind(host);
+    const fileExists = host.fileExists.bind(host);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.readFile = (f) => (f === file ? source : readFile(f));
+    host.fileExists = (f) => f === file || fileExists(f);
+    host.getSourceFile = (f, lang, onError, create) => (f === file ? ts.createSourceFile(f, source, lang) : getSourceFile(f, lang, onError, create));
+    const program = ts.createProgram([file], options, host);
+    return ts
+        .getPreEmitDiagnostics(program)
+        .filter((d) => d.file?.fileName === file)
+        .map((d) => {
+            const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+            return `line ${line + 1} (${source.split("\n")[line].trim()}): ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
+        })
+        .filter((p) => !/is declared but its value is never read/.test(p));
+}
