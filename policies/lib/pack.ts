@@ -316,7 +316,11 @@ export function buildPolicies(rules: readonly Rule[]): Array<ResourceValidationP
     const policies: Array<ResourceValidationPolicy | StackValidationPolicy> = [enginePolicy];
     for (const rule of rules) {
         // Metadata, level and config schema only; evaluated by the engine policy above. (Not a
-        // spread: that would freeze the level getter.)
+        // spread: that would freeze the level getter.) Stack rules too are advertised as resource
+        // policies with no validation (their scope travels in the `scope:` tag): as stack policies
+        // @pulumi/policy 1.21 would change their GetAnalyzerInfo policyType (protoutil.js) and rebuild
+        // and deserialize every resource once per such policy in AnalyzeStack (server.js), 41 extra
+        // passes over the stack for no diagnostic.
         policies.push(Object.assign(policyInfo(rule), { validateResource: [] }));
     }
     return policies;
