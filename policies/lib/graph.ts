@@ -389,6 +389,30 @@ export class StackGraph {
     }
 }
 
+/**
+ * `build` run once per graph and cached while the graph lives: the indexes links/ and rules build
+ * over the whole stack, so that a rule asking about each resource stays linear in resources.
+ */
+export function perGraph<T>(build: (graph: StackGraph) => T): (graph: StackGraph) => T {
+    const cache = new WeakMap<StackGraph, T>();
+    return (graph) => {
+        if (!cache.has(graph)) {
+            cache.set(graph, build(graph));
+        }
+        return cache.get(graph) as T;
+    };
+}
+
+/** Appends `value` to the list `map` keeps under `key` (created on first use), once. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (!list) {
+        map.set(key, [value]);
+    } else if (!list.includes(value)) {
+        list.push(value);
+    }
+}
+
 /** Appends the items not yet in `list` (resolutions keep first-found order, without repeats). */
 export function addUnique<T>(list: T[], items: readonly T[]): void {
     for (const item of items) {

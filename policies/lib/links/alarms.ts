@@ -11,7 +11,7 @@
 //
 // The index is built once per graph (WeakMap cache): linear in alarms + their dependency edges.
 import { aws } from "../aws-types";
-import { isOpaqueComponent, type GraphResource, type StackGraph } from "../graph";
+import { appendTo, type GraphResource, isOpaqueComponent, perGraph, type StackGraph } from "../graph";
 import { type ResourceView } from "../resource";
 import { asBoolean, asString, isRecord, isUnknown, UNKNOWN_STRING } from "../values";
 
@@ -196,8 +196,6 @@ interface DanglingSummary {
     literal?: { info: AlarmInfo; literal: string };
 }
 
-const indexes = new WeakMap<StackGraph, AlarmIndex>();
-
 function readMetric(raw: unknown, property: AlarmMetric["property"], nameKey: string, dimsKey: string): AlarmMetric | undefined {
     if (isUnknown(raw)) {
         return { metricNameUnknown: true, dimensions: new Map([["*", UNKNOWN_STRING]]), property };
@@ -244,17 +242,6 @@ export function alarmMetrics(alarm: ResourceView): AlarmMetric[] {
     return out;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    let list = map.get(key);
-    if (!list) {
-        list = [];
-        map.set(key, list);
-    }
-    if (!list.includes(value)) {
-        list.push(value);
-    }
-}
-
 const ALL_SPECS: readonly DimensionSpec[] = Object.values(DIMENSIONS);
 const WATCHABLE_TYPES: readonly string[] = [...new Set(ALL_SPECS.flatMap((s) => s.types))];
 
@@ -269,7 +256,7 @@ function buildIndex(graph: StackGraph): AlarmIndex {
             byKey = new Map();
             for (const r of graph.ofType(...spec.types)) {
                 for (const key of spec.keys(r)) {
-                    push(byKey, key, r);
+                    appendTo(byKey, key, r);
                 }
             }
             identities.set(spec.name, byKey);
@@ -303,7 +290,7 @@ function buildIndex(graph: StackGraph): AlarmIndex {
                 }
             }
         }
-        linkedByDeps.forEach((r) => push(index.byResource, r, info));
+        linkedByDeps.forEach((r) => appendTo(index.byResource, r, info));
         for (const metric of info.metrics) {
             for (const [dim, value] of metric.dimensions) {
                 const specs = dim === "*" ? ALL_SPECS : ALL_SPECS.filter((s) => s.name === dim);
@@ -313,15 +300,15 @@ function buildIndex(graph: StackGraph): AlarmIndex {
                         const explained =
                             opaqueDeps.has(metric.property) || (dim === "*" ? linkedByDeps.size > 0 : [...linkedByDeps].some((r) => spec.types.includes(r.type)));
                         if (!explained) {
-                            push(index.dangling, spec.name, { info });
+                            appendTo(index.dangling, spec.name, { info });
                         }
                         continue;
                     }
                     const hits = literalTargets(spec, value);
                     if (hits.length > 0) {
-                        hits.forEach((r) => push(index.byResource, r, info));
+                        hits.forEach((r) => appendTo(index.byResource, r, info));
                     } else if (![...linkedByDeps].some((r) => spec.types.includes(r.type))) {
-                        push(index.dangling, spec.name, { info, literal: value });
+                        appendTo(index.dangling, spec.name, { info, literal: value });
                     }
                 }
             }
@@ -330,21 +317,17 @@ function buildIndex(graph: StackGraph): AlarmIndex {
     for (const composite of graph.ofType(aws.cloudwatch.CompositeAlarm)) {
         for (const d of composite.propertyDependencies["alarmRule"] ?? []) {
             if (ALARM_TYPES.includes(d.type)) {
-                push(index.composites, d, composite);
+                appendTo(index.composites, d, composite);
             }
         }
     }
     return index;
 }
 
-function indexOf(graph: StackGraph): AlarmIndex {
-    let index = indexes.get(graph);
-    if (!index) {
-        index = buildIndex(graph);
-        indexes.set(graph, index);
-    }
+const indexOf = perGraph((graph): AlarmIndex => {
+    const index: AlarmIndex = buildIndex(graph);
     return index;
-}
+});
 
 /** Every metric alarm linked to `resource` through a dimension value or a dependency edge. */
 export function alarmsWatching(graph: StackGraph, resource: GraphResource): readonly AlarmInfo[] {

@@ -2,7 +2,7 @@
 // buckets the program fills itself (objects it uploads, folders it syncs from the repository), whose
 // contents are rebuilt from source rather than held only in the bucket.
 import { aws } from "../aws-types";
-import { type GraphResource, type StackGraph } from "../graph";
+import { type GraphResource, perGraph } from "../graph";
 
 export const BUCKET_TYPES = [aws.s3.Bucket, aws.s3.BucketV2] as const;
 
@@ -28,13 +28,7 @@ export interface BucketRoles {
     filledByProgram: Set<GraphResource>;
 }
 
-const indexes = new WeakMap<StackGraph, BucketRoles>();
-
-export function bucketRoles(graph: StackGraph): BucketRoles {
-    const cached = indexes.get(graph);
-    if (cached) {
-        return cached;
-    }
+export const bucketRoles = perGraph((graph): BucketRoles => {
     const roles: BucketRoles = { logSinks: new Set(), filledByProgram: new Set() };
     for (const [type, paths] of LOG_SINK_PATHS) {
         for (const writer of graph.ofType(type)) {
@@ -49,6 +43,5 @@ export function bucketRoles(graph: StackGraph): BucketRoles {
     for (const folder of graph.ofType(...SYNCED_FOLDER_TYPES)) {
         graph.resolve(folder, "bucketName", BUCKET_TYPES).targets.forEach((b) => roles.filledByProgram.add(b));
     }
-    indexes.set(graph, roles);
     return roles;
-}
+});

@@ -1,7 +1,7 @@
 // ECS links: service → task definition (by ARN, family[:revision], or graph edge) and the task
 // definition's container definitions (a JSON string, often unknown in preview).
 import { aws } from "../aws-types";
-import { type GraphResource, type StackGraph } from "../graph";
+import { type GraphResource, perGraph, type StackGraph } from "../graph";
 import { type ResourceView } from "../resource";
 import { asString, isRecord, isUnknown } from "../values";
 
@@ -13,22 +13,16 @@ export type TaskDefinitionLink =
     | { kind: "absent" };
 
 type FamilyIndex = Map<string, GraphResource[]>;
-const familyIndexes = new WeakMap<StackGraph, FamilyIndex>();
-
-function familyIndex(graph: StackGraph): FamilyIndex {
-    let index = familyIndexes.get(graph);
-    if (!index) {
-        index = new Map();
-        for (const td of graph.ofType(aws.ecs.TaskDefinition)) {
-            const family = asString(td.props["family"]);
-            if (family !== undefined) {
-                index.set(family, [...(index.get(family) ?? []), td]);
-            }
+const familyIndex = perGraph((graph): FamilyIndex => {
+    const index: FamilyIndex = new Map();
+    for (const td of graph.ofType(aws.ecs.TaskDefinition)) {
+        const family = asString(td.props["family"]);
+        if (family !== undefined) {
+            index.set(family, [...(index.get(family) ?? []), td]);
         }
-        familyIndexes.set(graph, index);
     }
     return index;
-}
+});
 
 /** "arn:aws:ecs:…:task-definition/web:3", "web:3" or "web" → "web". */
 export function taskDefinitionFamily(ref: string): string {

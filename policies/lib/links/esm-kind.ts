@@ -5,7 +5,7 @@
 // - every consumer of an SQS queue, counted per function (aliases followed) and per EventBridge pipe.
 import { lambdaFunctionName } from "../arn";
 import { aws } from "../aws-types";
-import { type GraphResource, type StackGraph } from "../graph";
+import { type GraphResource, perGraph, type StackGraph } from "../graph";
 import { eventSourceMappingsOfSource, eventSourceOf, functionsOfMapping, isStreamOrKafka, QUEUE_TYPES } from "./messaging";
 
 /**
@@ -51,21 +51,15 @@ export interface QueueConsumer {
     label: string;
 }
 
-const pipeIndex = new WeakMap<StackGraph, Map<GraphResource, GraphResource[]>>();
-
-function pipesBySource(graph: StackGraph): Map<GraphResource, GraphResource[]> {
-    let index = pipeIndex.get(graph);
-    if (!index) {
-        index = new Map();
-        for (const pipe of graph.ofType(aws.pipes.Pipe)) {
-            for (const q of graph.resolve(pipe, "source", QUEUE_TYPES).targets) {
-                index.set(q, [...(index.get(q) ?? []), pipe]);
-            }
+const pipesBySource = perGraph((graph): Map<GraphResource, GraphResource[]> => {
+    const index: Map<GraphResource, GraphResource[]> = new Map();
+    for (const pipe of graph.ofType(aws.pipes.Pipe)) {
+        for (const q of graph.resolve(pipe, "source", QUEUE_TYPES).targets) {
+            index.set(q, [...(index.get(q) ?? []), pipe]);
         }
-        pipeIndex.set(graph, index);
     }
     return index;
-}
+});
 
 /** Every consumer of `queue`: event source mappings (per function) and EventBridge pipes. */
 export function consumersOfQueue(graph: StackGraph, queue: GraphResource): QueueConsumer[] {

@@ -2,25 +2,19 @@
 // needs their event source mappings). Consumers and source kinds are decided in ./esm-kind, on top
 // of the messaging links.
 import { aws } from "../aws-types";
-import { type GraphResource, type StackGraph } from "../graph";
+import { type GraphResource, perGraph } from "../graph";
 import { consumersOfQueue, type QueueConsumer } from "./esm-kind";
 
 export type { QueueConsumer } from "./esm-kind";
 
-const consumerIndex = new WeakMap<StackGraph, Map<GraphResource, QueueConsumer[]>>();
-
 /** Queues that have consumers, with those consumers (event source mappings, pipes); built once per graph. */
-export function queueConsumers(graph: StackGraph): Map<GraphResource, QueueConsumer[]> {
-    let index = consumerIndex.get(graph);
-    if (!index) {
-        index = new Map();
-        for (const queue of graph.ofType(aws.sqs.Queue)) {
-            const consumers = consumersOfQueue(graph, queue);
-            if (consumers.length > 0) {
-                index.set(queue, consumers);
-            }
+export const queueConsumers = perGraph((graph): Map<GraphResource, QueueConsumer[]> => {
+    const index: Map<GraphResource, QueueConsumer[]> = new Map();
+    for (const queue of graph.ofType(aws.sqs.Queue)) {
+        const consumers = consumersOfQueue(graph, queue);
+        if (consumers.length > 0) {
+            index.set(queue, consumers);
         }
-        consumerIndex.set(graph, index);
     }
     return index;
-}
+});

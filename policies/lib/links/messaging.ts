@@ -7,7 +7,7 @@
 // Exported names are stable: other pillars (retries, bulkheads, idempotency, timeouts) import them.
 import { parseArn } from "../arn";
 import { aws } from "../aws-types";
-import { addUnique, emptyResolution, type GraphResource, type Resolution, type StackGraph } from "../graph";
+import { addUnique, appendTo, emptyResolution, type GraphResource, perGraph, type Resolution, type StackGraph } from "../graph";
 import { FUNCTION_OR_ALIAS, functionsBehind, resolveFunction } from "./invoked-function";
 import { asNumber, asString, containsUnknownText, isRecord, isUnknown, parseJsonValue, readPath, type JsonRead } from "../values";
 
@@ -155,17 +155,6 @@ interface MessagingIndex {
     sourceOfMapping: Map<GraphResource, EventSource>;
 }
 
-const indexes = new WeakMap<StackGraph, MessagingIndex>();
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    let list = map.get(key);
-    if (!list) {
-        list = [];
-        map.set(key, list);
-    }
-    list.push(value);
-}
-
 function maxReceiveCountOf(document: JsonRead): Redrive["maxReceiveCount"] {
     if (document.kind === "unknown") {
         return { known: false };
@@ -239,7 +228,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     };
     const referrer = (queues: readonly GraphResource[], kind: DeadLetterReferrerKind, resource: GraphResource, ambiguous = false) => {
         for (const q of queues) {
-            push(index.deadLetterReferrers, q, { kind, resource, ambiguous });
+            appendTo(index.deadLetterReferrers, q, { kind, resource, ambiguous });
         }
     };
 
@@ -255,7 +244,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
                 deadLetter: ref,
                 maxReceiveCount: maxReceiveCountOf(ref.document),
             };
-            push(index.redrivesBySource, queue, redrive);
+            appendTo(index.redrivesBySource, queue, redrive);
             referrer(ref.targets.filter((t) => t !== queue), "queue-redrive", queue);
         }
         if (allowsRedrive(queue.read("redriveAllowPolicy"))) {
@@ -270,7 +259,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             index.unlinkedRedrivePolicies.push(policy);
         }
         for (const queue of sources.targets) {
-            push(index.redrivesBySource, queue, {
+            appendTo(index.redrivesBySource, queue, {
                 queue,
                 declaredBy: policy,
                 source: "resource",
@@ -298,8 +287,8 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     for (const config of graph.ofType(aws.lambda.FunctionEventInvokeConfig)) {
         const fns = resolveFunction(graph, config, "functionName");
         for (const fn of fns.targets) {
-            push(index.invokeConfigs, fn, config);
-            push(index.asyncInvokers, fn, { kind: "event-invoke-config", resource: config });
+            appendTo(index.invokeConfigs, fn, config);
+            appendTo(index.asyncInvokers, fn, { kind: "event-invoke-config", resource: config });
         }
         if (hasValue(config, "destinationConfig.onFailure")) {
             const split = splitSharedProperty(graph, config, "destinationConfig.onFailure.destination", ["destinationConfig.onSuccess.destination"], false);
@@ -309,7 +298,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     // EventBridge targets: the target may be a function (async) and deadLetterConfig a queue.
     for (const target of graph.ofType(aws.cloudwatch.EventTarget)) {
         for (const fn of resolveFunction(graph, target, "arn").targets) {
-            push(index.asyncInvokers, fn, { kind: "eventbridge-target", resource: target });
+            appendTo(index.asyncInvokers, fn, { kind: "eventbridge-target", resource: target });
         }
         if (hasValue(target, "deadLetterConfig")) {
             referrer(graph.resolve(target, "deadLetterConfig.arn", QUEUE_TYPES).targets, "event-target-dead-letter", target);
@@ -318,7 +307,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     // Scheduler: target.arn and target.deadLetterConfig.arn share one property ("target").
     for (const schedule of graph.ofType(aws.scheduler.Schedule)) {
         for (const fn of resolveFunction(graph, schedule, "target.arn").targets) {
-            push(index.asyncInvokers, fn, { kind: "scheduler-schedule", resource: schedule });
+            appendTo(index.asyncInvokers, fn, { kind: "scheduler-schedule", resource: schedule });
         }
         if (hasValue(schedule, "target.deadLetterConfig")) {
             const split = splitSharedProperty(graph, schedule, "target.deadLetterConfig.arn", ["target.arn"], true);
@@ -330,7 +319,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
         const protocol = sub.read("protocol");
         if (!protocol.known || protocol.value === "lambda") {
             for (const fn of resolveFunction(graph, sub, "endpoint").targets) {
-                push(index.asyncInvokers, fn, { kind: "sns-subscription", resource: sub });
+                appendTo(index.asyncInvokers, fn, { kind: "sns-subscription", resource: sub });
             }
         }
         const ref = resolveJsonReference(graph, sub, "redrivePolicy", "deadLetterTargetArn", QUEUE_TYPES);
@@ -340,7 +329,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
     for (const notification of graph.ofType(aws.s3.BucketNotification)) {
         const named = graph.resolveEach(notification, "lambdaFunctions", "lambdaFunctionArn", FUNCTION_OR_ALIAS).targets;
         for (const fn of functionsBehind(graph, named).targets) {
-            push(index.asyncInvokers, fn, { kind: "s3-notification", resource: notification });
+            appendTo(index.asyncInvokers, fn, { kind: "s3-notification", resource: notification });
         }
     }
     // Lambda permissions granted to services that invoke asynchronously.
@@ -350,7 +339,7 @@ function buildIndex(graph: StackGraph): MessagingIndex {
             continue;
         }
         for (const fn of resolveFunction(graph, permission, "function").targets) {
-            push(index.asyncInvokers, fn, { kind: "permission", resource: permission, principal });
+            appendTo(index.asyncInvokers, fn, { kind: "permission", resource: permission, principal });
         }
     }
     // Event source mappings: function, source, and the on-failure destination.
@@ -358,12 +347,12 @@ function buildIndex(graph: StackGraph): MessagingIndex {
         const fns = resolveFunction(graph, esm, "functionName");
         index.functionsOfMapping.set(esm, fns);
         for (const fn of fns.targets) {
-            push(index.mappingsByFunction, fn, esm);
+            appendTo(index.mappingsByFunction, fn, esm);
         }
         const source = classifySource(graph, esm);
         index.sourceOfMapping.set(esm, source);
         for (const r of source.resources) {
-            push(index.mappingsBySource, r, esm);
+            appendTo(index.mappingsBySource, r, esm);
         }
         if (hasValue(esm, "destinationConfig.onFailure")) {
             referrer(graph.resolve(esm, "destinationConfig.onFailure.destinationArn", QUEUE_TYPES).targets, "event-source-mapping-on-failure", esm);
@@ -466,14 +455,10 @@ function classifySource(graph: StackGraph, esm: GraphResource): EventSource {
     return { kind: "unknown", resources, resolution };
 }
 
-function indexOf(graph: StackGraph): MessagingIndex {
-    let index = indexes.get(graph);
-    if (!index) {
-        index = buildIndex(graph);
-        indexes.set(graph, index);
-    }
+const indexOf = perGraph((graph): MessagingIndex => {
+    const index: MessagingIndex = buildIndex(graph);
     return index;
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Public API

@@ -5,7 +5,7 @@
 // Subnets without an explicit association use their VPC's main route table
 // (MainRouteTableAssociation, or the DefaultRouteTable that adopts it). Indexed once per graph.
 import { aws } from "../aws-types";
-import { type GraphResource, type StackGraph } from "../graph";
+import { appendTo, type GraphResource, type StackGraph } from "../graph";
 import { asString, isRecord } from "../values";
 import { subnetsAt } from "./zones";
 
@@ -30,17 +30,6 @@ interface Index {
 
 const indexes = new WeakMap<StackGraph, Index>();
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) {
-        if (!list.includes(value)) {
-            list.push(value);
-        }
-    } else {
-        map.set(key, [value]);
-    }
-}
-
 function index(graph: StackGraph): Index {
     let idx = indexes.get(graph);
     if (idx) {
@@ -50,23 +39,23 @@ function index(graph: StackGraph): Index {
     for (const assoc of graph.ofType(aws.ec2.RouteTableAssociation)) {
         const tables = graph.resolve(assoc, "routeTableId", TABLES).targets;
         for (const subnet of subnetsAt(graph, assoc, "subnetId")) {
-            tables.forEach((t) => push(idx!.tablesBySubnet, subnet, t));
+            tables.forEach((t) => appendTo(idx!.tablesBySubnet, subnet, t));
         }
     }
     for (const main of graph.ofType(aws.ec2.MainRouteTableAssociation)) {
         const tables = graph.resolve(main, "routeTableId", TABLES).targets;
         for (const vpc of graph.resolve(main, "vpcId", [aws.ec2.Vpc]).targets) {
-            tables.forEach((t) => push(idx!.mainTablesByVpc, vpc, t));
+            tables.forEach((t) => appendTo(idx!.mainTablesByVpc, vpc, t));
         }
     }
     for (const table of graph.ofType(aws.ec2.DefaultRouteTable)) {
         for (const vpc of graph.resolve(table, "defaultRouteTableId", [aws.ec2.Vpc]).targets) {
-            push(idx.mainTablesByVpc, vpc, table);
+            appendTo(idx.mainTablesByVpc, vpc, table);
         }
     }
     for (const route of graph.ofType(aws.ec2.Route)) {
         for (const table of graph.resolve(route, "routeTableId", TABLES).targets) {
-            push(idx.routesByTable, table, route);
+            appendTo(idx.routesByTable, table, route);
         }
     }
     indexes.set(graph, idx);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { type GraphResource, perGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 
 const ALL_EVENTS = [
@@ -16,27 +16,21 @@ interface NotificationIndex {
     unlinked: GraphResource[];
 }
 
-const indexes = new WeakMap<StackGraph, NotificationIndex>();
-
-function notificationsOf(graph: StackGraph): NotificationIndex {
-    let index = indexes.get(graph);
-    if (!index) {
-        index = { byGroup: new Map(), unlinked: [] };
-        for (const n of graph.ofType(aws.autoscaling.Notification)) {
-            const groups = graph.resolve(n, "groupNames", [aws.autoscaling.Group]);
-            if (groups.unresolved || groups.opaque.length > 0) {
-                index.unlinked.push(n);
-            }
-            const read = n.read("notifications");
-            const events = !read.known || (Array.isArray(read.value) && read.value.some((e) => typeof e !== "string")) ? "unknown" : Array.isArray(read.value) ? (read.value as string[]) : [];
-            for (const g of groups.targets) {
-                index.byGroup.set(g, [...(index.byGroup.get(g) ?? []), { notification: n, events }]);
-            }
+const notificationsOf = perGraph((graph): NotificationIndex => {
+    const index: NotificationIndex = { byGroup: new Map(), unlinked: [] };
+    for (const n of graph.ofType(aws.autoscaling.Notification)) {
+        const groups = graph.resolve(n, "groupNames", [aws.autoscaling.Group]);
+        if (groups.unresolved || groups.opaque.length > 0) {
+            index.unlinked.push(n);
         }
-        indexes.set(graph, index);
+        const read = n.read("notifications");
+        const events = !read.known || (Array.isArray(read.value) && read.value.some((e) => typeof e !== "string")) ? "unknown" : Array.isArray(read.value) ? (read.value as string[]) : [];
+        for (const g of groups.targets) {
+            index.byGroup.set(g, [...(index.byGroup.get(g) ?? []), { notification: n, events }]);
+        }
     }
     return index;
-}
+});
 
 export const asgScalingNotifications = stackRule({
     id: "asg-scaling-notifications",

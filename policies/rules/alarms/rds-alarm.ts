@@ -1,26 +1,10 @@
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
 import { judgeAlarmCoverage } from "../../lib/links/alarms";
+import { clusterMembers } from "../../lib/links/cluster-members";
 import { stackRule } from "../../lib/rule";
 import { coverageFindings, metricsConfig } from "./coverage";
 
 /** Aurora / Multi-AZ cluster → its cluster instances, once per graph. */
-const membersIndex = new WeakMap<StackGraph, Map<GraphResource, GraphResource[]>>();
-
-function clusterInstancesOf(graph: StackGraph, cluster: GraphResource): readonly GraphResource[] {
-    let index = membersIndex.get(graph);
-    if (!index) {
-        index = new Map();
-        for (const instance of graph.ofType(aws.rds.ClusterInstance)) {
-            for (const c of graph.resolve(instance, "clusterIdentifier", [aws.rds.Cluster]).targets) {
-                index.set(c, [...(index.get(c) ?? []), instance]);
-            }
-        }
-        membersIndex.set(graph, index);
-    }
-    return index.get(cluster) ?? [];
-}
-
 export const rdsAlarm = stackRule({
     id: "rds-alarm",
     title: "RDS databases have a resource alarm",
@@ -51,7 +35,7 @@ export const rdsAlarm = stackRule({
     check(db, { config, graph }) {
         const cluster = db.type === aws.rds.Cluster;
         const coverage = judgeAlarmCoverage(graph, {
-            watched: cluster ? [db, ...clusterInstancesOf(graph, db)] : [db],
+            watched: cluster ? [db, ...clusterMembers(graph, db, aws.rds.ClusterInstance).members] : [db],
             dimensions: cluster ? ["DBClusterIdentifier", "DBInstanceIdentifier"] : ["DBInstanceIdentifier"],
             metricNames: config.metrics,
         });

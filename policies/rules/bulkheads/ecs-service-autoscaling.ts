@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { type GraphResource, perGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 import { asNumber, asString } from "../../lib/values";
 
@@ -15,13 +15,7 @@ interface Scaling {
     unknown?: GraphResource;
 }
 
-const indexes = new WeakMap<StackGraph, Map<GraphResource, Scaling>>();
-
-function indexOf(graph: StackGraph): Map<GraphResource, Scaling> {
-    const cached = indexes.get(graph);
-    if (cached) {
-        return cached;
-    }
+const indexOf = perGraph((graph): Map<GraphResource, Scaling> => {
     const index = new Map<GraphResource, Scaling>();
     const scalingOf = (service: GraphResource): Scaling => {
         let s = index.get(service);
@@ -86,9 +80,8 @@ function indexOf(graph: StackGraph): Map<GraphResource, Scaling> {
             }
         }
     }
-    indexes.set(graph, index);
     return index;
-}
+});
 
 export const ecsServiceAutoscaling = stackRule({
     id: "ecs-service-autoscaling",

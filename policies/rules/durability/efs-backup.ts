@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { type GraphResource, perGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 import { asString, isRecord } from "../../lib/values";
 
@@ -17,8 +17,6 @@ interface Index {
     unknownSelection?: GraphResource;
 }
 
-const indexes = new WeakMap<StackGraph, Index>();
-
 function tagSelects(selection: GraphResource, fs: GraphResource): boolean {
     const tags = selection.read("selectionTags");
     if (!tags.known || !Array.isArray(tags.value)) {
@@ -27,11 +25,7 @@ function tagSelects(selection: GraphResource, fs: GraphResource): boolean {
     return tags.value.some((t) => isRecord(t) && asString(t["type"]) === "STRINGEQUALS" && asString(t["key"]) !== undefined && fs.tags[asString(t["key"])!] === asString(t["value"]));
 }
 
-function indexOf(graph: StackGraph): Index {
-    const cached = indexes.get(graph);
-    if (cached) {
-        return cached;
-    }
+const indexOf = perGraph((graph): Index => {
     const index: Index = { policies: new Map(), selected: new Set() };
     for (const policy of graph.ofType(aws.efs.BackupPolicy)) {
         const status = policy.read("backupPolicy.status");
@@ -52,9 +46,8 @@ function indexOf(graph: StackGraph): Index {
         }
         all.filter((fs) => tagSelects(selection, fs)).forEach((fs) => index.selected.add(fs));
     }
-    indexes.set(graph, index);
     return index;
-}
+});
 
 export const efsBackup = stackRule({
     id: "efs-backup",

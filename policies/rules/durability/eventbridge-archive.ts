@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { type GraphResource, perGraph } from "../../lib/graph";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 import { asString } from "../../lib/values";
 
@@ -12,13 +12,7 @@ interface Index {
     untraced?: GraphResource;
 }
 
-const indexes = new WeakMap<StackGraph, Index>();
-
-function indexOf(graph: StackGraph): Index {
-    const cached = indexes.get(graph);
-    if (cached) {
-        return cached;
-    }
+const indexOf = perGraph((graph): Index => {
     const index: Index = { archived: new Set() };
     const byName = new Map(graph.ofType(...BUSES).flatMap((b) => (asString(b.props["name"]) !== undefined ? [[asString(b.props["name"])!, b] as const] : [])));
     for (const archive of graph.ofType(aws.cloudwatch.EventArchive)) {
@@ -34,9 +28,8 @@ function indexOf(graph: StackGraph): Index {
             index.untraced ??= archive;
         }
     }
-    indexes.set(graph, index);
     return index;
-}
+});
 
 export const eventbridgeArchive = stackRule({
     id: "eventbridge-archive",

@@ -1,20 +1,14 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { type GraphResource, perGraph } from "../../lib/graph";
 import { BUCKET_TYPES, bucketRoles } from "../../lib/links/buckets";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
 import { asBoolean, asString } from "../../lib/values";
 
 type Versioning = "enabled" | "unknown";
 
-const indexes = new WeakMap<StackGraph, Map<GraphResource, Versioning>>();
-
 /** Buckets versioned through an aws.s3.BucketVersioning(V2) resource. */
-function versioningIndex(graph: StackGraph): Map<GraphResource, Versioning> {
-    const cached = indexes.get(graph);
-    if (cached) {
-        return cached;
-    }
+const versioningIndex = perGraph((graph): Map<GraphResource, Versioning> => {
     const index = new Map<GraphResource, Versioning>();
     for (const v of graph.ofType(aws.s3.BucketVersioning, aws.s3.BucketVersioningV2)) {
         const status = v.read("versioningConfiguration.status");
@@ -28,9 +22,8 @@ function versioningIndex(graph: StackGraph): Map<GraphResource, Versioning> {
             }
         }
     }
-    indexes.set(graph, index);
     return index;
-}
+});
 
 export const s3Versioning = stackRule({
     id: "s3-versioning",

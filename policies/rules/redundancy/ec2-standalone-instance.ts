@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { appendTo, type GraphResource, type StackGraph } from "../../lib/graph";
 import { TARGET_GROUP_TYPES } from "../../lib/links/loadbalancing";
 import { judgeZones, mergeZoneResolutions, zonesOfSubnets, type ZoneResolution } from "../../lib/links/zones";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
@@ -34,15 +34,6 @@ interface Index {
 
 const indexes = new WeakMap<StackGraph, Index>();
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (!list) {
-        map.set(key, [value]);
-    } else if (!list.includes(value)) {
-        list.push(value);
-    }
-}
-
 /** "80", "8000-8080" or "all ports" when the rule opens a non-admin port to everyone; undefined otherwise. */
 function openNonAdminPort(rule: Record<string, unknown>, cidrKeys: readonly string[], fromKey: string, toKey: string, protocolKey: string): string | undefined {
     const sources = cidrKeys.flatMap((k) => {
@@ -70,8 +61,8 @@ function buildIndex(graph: StackGraph): Index {
     const index: Index = { entries: new Map(), members: new Map(), openPorts: new Map(), attachedVolumes: new Set() };
     const addShared = (via: GraphResource, instances: readonly GraphResource[], description: string) => {
         for (const instance of instances) {
-            push(index.entries, instance, { kind: "load-balancer", via, description });
-            push(index.members, via, instance);
+            appendTo(index.entries, instance, { kind: "load-balancer", via, description });
+            appendTo(index.members, via, instance);
         }
     };
     for (const attachment of graph.ofType(aws.lb.TargetGroupAttachment, aws.alb.TargetGroupAttachment)) {
@@ -87,7 +78,7 @@ function buildIndex(graph: StackGraph): Index {
         addShared(clb, graph.resolve(attachment, "instance", INSTANCE).targets, `classic load balancer ${clb.name}`);
     }
     const addDirect = (via: GraphResource, instances: readonly GraphResource[], description: string) => {
-        instances.forEach((i) => push(index.entries, i, { kind: "direct", via, description }));
+        instances.forEach((i) => appendTo(index.entries, i, { kind: "direct", via, description }));
     };
     for (const eip of graph.ofType(aws.ec2.Eip)) {
         addDirect(eip, graph.resolve(eip, "instance", INSTANCE).targets, `Elastic IP ${eip.name}`);
@@ -106,13 +97,13 @@ function buildIndex(graph: StackGraph): Index {
         }
         const port = openNonAdminPort(rule.props, ["cidrBlocks", "ipv6CidrBlocks"], "fromPort", "toPort", "protocol");
         if (port !== undefined) {
-            graph.resolve(rule, "securityGroupId", SECURITY_GROUPS).targets.forEach((sg) => push(index.openPorts, sg, port));
+            graph.resolve(rule, "securityGroupId", SECURITY_GROUPS).targets.forEach((sg) => appendTo(index.openPorts, sg, port));
         }
     }
     for (const rule of graph.ofType(aws.vpc.SecurityGroupIngressRule)) {
         const port = openNonAdminPort(rule.props, ["cidrIpv4", "cidrIpv6"], "fromPort", "toPort", "ipProtocol");
         if (port !== undefined) {
-            graph.resolve(rule, "securityGroupId", SECURITY_GROUPS).targets.forEach((sg) => push(index.openPorts, sg, port));
+            graph.resolve(rule, "securityGroupId", SECURITY_GROUPS).targets.forEach((sg) => appendTo(index.openPorts, sg, port));
         }
     }
     for (const attachment of graph.ofType(aws.ec2.VolumeAttachment)) {

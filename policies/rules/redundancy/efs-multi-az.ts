@@ -1,24 +1,21 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
-import { type GraphResource, type StackGraph } from "../../lib/graph";
+import { appendTo, perGraph, type GraphResource, type StackGraph } from "../../lib/graph";
 import { judgeZones, mergeZoneResolutions, zonesOfSubnets } from "../../lib/links/zones";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
 
 /** Mount targets per file system, indexed once per graph. */
-const mountTargetIndex = new WeakMap<StackGraph, Map<GraphResource, GraphResource[]>>();
+/** File system → the mount targets of this stack in it. */
+const mountTargetIndex = perGraph((graph) => {
+    const index = new Map<GraphResource, GraphResource[]>();
+    for (const mt of graph.ofType(aws.efs.MountTarget)) {
+        graph.resolve(mt, "fileSystemId", [aws.efs.FileSystem]).targets.forEach((fs) => appendTo(index, fs, mt));
+    }
+    return index;
+});
 
 function mountTargetsOf(graph: StackGraph, fs: GraphResource): GraphResource[] {
-    let index = mountTargetIndex.get(graph);
-    if (!index) {
-        index = new Map();
-        for (const mt of graph.ofType(aws.efs.MountTarget)) {
-            for (const target of graph.resolve(mt, "fileSystemId", [aws.efs.FileSystem]).targets) {
-                index.set(target, [...(index.get(target) ?? []), mt]);
-            }
-        }
-        mountTargetIndex.set(graph, index);
-    }
-    return index.get(fs) ?? [];
+    return mountTargetIndex(graph).get(fs) ?? [];
 }
 
 export const efsMultiAz = stackRule({
