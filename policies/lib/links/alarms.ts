@@ -58,23 +58,20 @@ const byProp = (prop: string) => ({
     lookupKeys: (value: string) => [value],
 });
 
+/** `tag:value` index keys from the resource's known properties (e.g. { suffix: "arnSuffix" } → "suffix:app/web/1f2e"). */
+function taggedKeys(r: GraphResource, props: Readonly<Record<string, string>>): string[] {
+    return Object.entries(props).flatMap(([tag, prop]) => {
+        const v = asString(r.props[prop]);
+        return v === undefined ? [] : [`${tag}:${v}`];
+    });
+}
+
 /**
  * arnSuffix dimensions ("app/<name>/<id>", "targetgroup/<name>/<id>"): the suffix is an output
  * (known once deployed); the name inside it is known from the inputs when set explicitly.
  */
 const byArnSuffix = (prefixes: readonly string[]) => ({
-    keys: (r: GraphResource) => {
-        const out: string[] = [];
-        const suffix = asString(r.props["arnSuffix"]);
-        const name = asString(r.props["name"]);
-        if (suffix !== undefined) {
-            out.push(`suffix:${suffix}`);
-        }
-        if (name !== undefined) {
-            out.push(`name:${name}`);
-        }
-        return out;
-    },
+    keys: (r: GraphResource) => taggedKeys(r, { suffix: "arnSuffix", name: "name" }),
     lookupKeys: (value: string) => {
         const parts = value.split("/");
         return [`suffix:${value}`, ...(parts.length >= 2 && prefixes.includes(parts[0]) ? [`name:${parts[1]}`] : [])];
@@ -86,18 +83,7 @@ const byArnSuffix = (prefixes: readonly string[]) => ({
  * (known once deployed); the name inside it is known from the inputs when set explicitly.
  */
 const byArnName = (marker: string) => ({
-    keys: (r: GraphResource) => {
-        const out: string[] = [];
-        const arn = asString(r.props["arn"]);
-        const name = asString(r.props["name"]);
-        if (arn !== undefined) {
-            out.push(`arn:${arn}`);
-        }
-        if (name !== undefined) {
-            out.push(`name:${name}`);
-        }
-        return out;
-    },
+    keys: (r: GraphResource) => taggedKeys(r, { arn: "arn", name: "name" }),
     lookupKeys: (value: string) => {
         const name = value.split(`:${marker}:`)[1];
         return [`arn:${value}`, ...(name !== undefined && name !== "" ? [`name:${name.split(":")[0]}`] : [])];

@@ -5,7 +5,7 @@
 //                               Auto Scaling group receives traffic from, declared on the group itself
 //                               or through aws.autoscaling.Attachment / TrafficSourceAttachment
 import { aws } from "../aws-types";
-import { addUnique, emptyResolution, type GraphResource, type Resolution, type StackGraph } from "../graph";
+import { addUnique, appendTo, emptyResolution, perGraph, type GraphResource, type Resolution, type StackGraph } from "../graph";
 import { asString, isRecord } from "../values";
 
 export const ASG_TYPES = [aws.autoscaling.Group] as const;
@@ -41,20 +41,9 @@ interface AttachmentIndex {
     /** Target groups attached to each group by aws.autoscaling.Attachment (lbTargetGroupArn). */
     targetGroups: Map<GraphResource, GraphResource[]>;
 }
-const attachmentIndexes = new WeakMap<StackGraph, AttachmentIndex>();
-
 /** Attachment resources by the group they attach to; built once per graph. */
-function attachmentIndex(graph: StackGraph): AttachmentIndex {
-    let index = attachmentIndexes.get(graph);
-    if (index) {
-        return index;
-    }
-    index = { sources: new Map(), targetGroups: new Map() };
-    const add = (group: GraphResource, source: TrafficSource) => {
-        const list = index!.sources.get(group) ?? [];
-        list.push(source);
-        index!.sources.set(group, list);
-    };
+const attachmentIndex = perGraph((graph): AttachmentIndex => {
+    const index: AttachmentIndex = { sources: new Map(), targetGroups: new Map() };
     for (const att of graph.ofType(aws.autoscaling.Attachment, aws.autoscaling.TrafficSourceAttachment)) {
         let kind: TrafficKind = "elb";
         if (att.type === aws.autoscaling.TrafficSourceAttachment) {
@@ -64,15 +53,12 @@ function attachmentIndex(graph: StackGraph): AttachmentIndex {
         const short = att.type === aws.autoscaling.Attachment ? "aws.autoscaling.Attachment" : "aws.autoscaling.TrafficSourceAttachment";
         const targetGroups = att.type === aws.autoscaling.Attachment ? graph.resolve(att, "lbTargetGroupArn", TARGET_GROUP_TYPES).targets : [];
         for (const group of graph.resolve(att, "autoscalingGroupName", ASG_TYPES).targets) {
-            add(group, { kind, via: `${short} ${att.name}` });
-            const list = index.targetGroups.get(group) ?? [];
-            addUnique(list, targetGroups);
-            index.targetGroups.set(group, list);
+            appendTo(index.sources, group, { kind, via: `${short} ${att.name}` });
+            targetGroups.forEach((tg) => appendTo(index.targetGroups, group, tg));
         }
     }
-    attachmentIndexes.set(graph, index);
     return index;
-}
+});
 
 /** Every traffic source an Auto Scaling group is attached to, declared inline or by attachment resources. */
 export function asgTrafficSources(graph: StackGraph, asg: GraphResource): TrafficSource[] {
@@ -112,33 +98,25 @@ export function targetGroupsOf(graph: StackGraph, compute: GraphResource): Resol
     return result;
 }
 
-const targetGroupIndexes = new WeakMap<StackGraph, Map<GraphResource, GraphResource[]>>();
+/** Load balancer → the target groups its listeners and listener rules forward to; built once per graph. */
+const targetGroupIndex = perGraph((graph) => {
+    const byLb = new Map<GraphResource, GraphResource[]>();
+    const add = (lbs: readonly GraphResource[], tgs: readonly GraphResource[]) => lbs.forEach((l) => tgs.forEach((tg) => appendTo(byLb, l, tg)));
+    const lbsOfListener = new Map<GraphResource, GraphResource[]>();
+    for (const listener of graph.ofType(...LISTENER_TYPES)) {
+        const lbs = graph.resolve(listener, "loadBalancerArn", LOAD_BALANCER_TYPES).targets;
+        lbsOfListener.set(listener, lbs);
+        add(lbs, graph.resolveWithin(listener, "defaultActions", TARGET_GROUP_TYPES));
+    }
+    for (const rule of graph.ofType(...LISTENER_RULE_TYPES)) {
+        for (const listener of graph.resolve(rule, "listenerArn", LISTENER_TYPES).targets) {
+            add(lbsOfListener.get(listener) ?? [], graph.resolveWithin(rule, "actions", TARGET_GROUP_TYPES));
+        }
+    }
+    return byLb;
+});
 
 /** The target groups a load balancer forwards to: its listeners' default actions and their listener rules' actions. */
 export function targetGroupsOfLoadBalancer(graph: StackGraph, lb: GraphResource): readonly GraphResource[] {
-    let index = targetGroupIndexes.get(graph);
-    if (!index) {
-        const byLb = new Map<GraphResource, GraphResource[]>();
-        const add = (lbs: readonly GraphResource[], tgs: readonly GraphResource[]) => {
-            for (const l of lbs) {
-                const list = byLb.get(l) ?? [];
-                addUnique(list, tgs);
-                byLb.set(l, list);
-            }
-        };
-        const lbsOfListener = new Map<GraphResource, GraphResource[]>();
-        for (const listener of graph.ofType(...LISTENER_TYPES)) {
-            const lbs = graph.resolve(listener, "loadBalancerArn", LOAD_BALANCER_TYPES).targets;
-            lbsOfListener.set(listener, lbs);
-            add(lbs, graph.resolveWithin(listener, "defaultActions", TARGET_GROUP_TYPES));
-        }
-        for (const rule of graph.ofType(...LISTENER_RULE_TYPES)) {
-            for (const listener of graph.resolve(rule, "listenerArn", LISTENER_TYPES).targets) {
-                add(lbsOfListener.get(listener) ?? [], graph.resolveWithin(rule, "actions", TARGET_GROUP_TYPES));
-            }
-        }
-        index = byLb;
-        targetGroupIndexes.set(graph, index);
-    }
-    return index.get(lb) ?? [];
+    return targetGroupIndex(graph).get(lb) ?? [];
 }

@@ -5,7 +5,7 @@
 // Subnets without an explicit association use their VPC's main route table
 // (MainRouteTableAssociation, or the DefaultRouteTable that adopts it). Indexed once per graph.
 import { aws } from "../aws-types";
-import { appendTo, type GraphResource, type StackGraph } from "../graph";
+import { appendTo, perGraph, type GraphResource, type StackGraph } from "../graph";
 import { asString, isRecord } from "../values";
 import { subnetsAt } from "./zones";
 
@@ -28,24 +28,18 @@ interface Index {
     routesByTable: Map<GraphResource, GraphResource[]>;
 }
 
-const indexes = new WeakMap<StackGraph, Index>();
-
-function index(graph: StackGraph): Index {
-    let idx = indexes.get(graph);
-    if (idx) {
-        return idx;
-    }
-    idx = { tablesBySubnet: new Map(), mainTablesByVpc: new Map(), routesByTable: new Map() };
+const index = perGraph((graph): Index => {
+    const idx: Index = { tablesBySubnet: new Map(), mainTablesByVpc: new Map(), routesByTable: new Map() };
     for (const assoc of graph.ofType(aws.ec2.RouteTableAssociation)) {
         const tables = graph.resolve(assoc, "routeTableId", TABLES).targets;
         for (const subnet of subnetsAt(graph, assoc, "subnetId")) {
-            tables.forEach((t) => appendTo(idx!.tablesBySubnet, subnet, t));
+            tables.forEach((t) => appendTo(idx.tablesBySubnet, subnet, t));
         }
     }
     for (const main of graph.ofType(aws.ec2.MainRouteTableAssociation)) {
         const tables = graph.resolve(main, "routeTableId", TABLES).targets;
         for (const vpc of graph.resolve(main, "vpcId", [aws.ec2.Vpc]).targets) {
-            tables.forEach((t) => appendTo(idx!.mainTablesByVpc, vpc, t));
+            tables.forEach((t) => appendTo(idx.mainTablesByVpc, vpc, t));
         }
     }
     for (const table of graph.ofType(aws.ec2.DefaultRouteTable)) {
@@ -58,9 +52,8 @@ function index(graph: StackGraph): Index {
             appendTo(idx.routesByTable, table, route);
         }
     }
-    indexes.set(graph, idx);
     return idx;
-}
+});
 
 /** The route tables that govern `subnet`: its explicit associations, else its VPC's main table. */
 export function routeTablesOf(graph: StackGraph, subnet: GraphResource): GraphResource[] {

@@ -1,11 +1,22 @@
 import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { asyncInvokersOf, eventInvokeConfigsOf } from "../../lib/links/messaging";
+import { type ResourceView } from "../../lib/resource";
 import { stackRule, unresolvable, violation, type Finding } from "../../lib/rule";
 
 /** Lambda's async defaults; the provider fills in maximumRetryAttempts = 2 when it is left out. */
 const DEFAULT_RETRIES = 2;
 const MAX_EVENT_AGE = 21600;
+
+/** "`property` (Lambda's `absent` default when unset) is at most the configured `max`": its finding, if any. */
+function atMost(r: ResourceView, property: string, absent: { value: number; shown: string }, max: number, configKey: string): Finding[] {
+    const read = r.read(property);
+    if (!read.known) {
+        return [unresolvable(property)];
+    }
+    const value = typeof read.value === "number" ? read.value : absent.value;
+    return value > max ? [violation(`${property} is ${typeof read.value === "number" ? value : absent.shown}; set it to at most ${max} (policy config ${configKey}).`)] : [];
+}
 
 export const lambdaAsyncRetries = stackRule({
     id: "lambda-async-retries",
@@ -51,26 +62,10 @@ export const lambdaAsyncRetries = stackRule({
             const by = [...new Set(invokers.map((i) => `${i.resource.name} (${i.principal ?? i.kind})`))].sort().join(", ");
             return [violation(`the function is invoked asynchronously by ${by} but has no aws.lambda.FunctionEventInvokeConfig; add one with maximumRetryAttempts (≤ ${config.maxRetryAttempts}) and maximumEventAgeInSeconds (≤ ${config.maxEventAgeSeconds}).`)];
         }
-        const findings: Finding[] = [];
-        const retries = r.read("maximumRetryAttempts");
-        if (!retries.known) {
-            findings.push(unresolvable("maximumRetryAttempts"));
-        } else {
-            const n = typeof retries.value === "number" ? retries.value : DEFAULT_RETRIES;
-            if (n > config.maxRetryAttempts) {
-                findings.push(violation(`maximumRetryAttempts is ${typeof retries.value === "number" ? n : "unset (2)"}; set it to at most ${config.maxRetryAttempts} (policy config maxRetryAttempts).`));
-            }
-        }
-        const age = r.read("maximumEventAgeInSeconds");
-        if (!age.known) {
-            findings.push(unresolvable("maximumEventAgeInSeconds"));
-        } else {
-            // Absent means Lambda's bounded default (6 h): judged like any value.
-            const seconds = typeof age.value === "number" ? age.value : MAX_EVENT_AGE;
-            if (seconds > config.maxEventAgeSeconds) {
-                findings.push(violation(`maximumEventAgeInSeconds is ${typeof age.value === "number" ? seconds : "unset (6 h)"}; set it to at most ${config.maxEventAgeSeconds} (policy config maxEventAgeSeconds).`));
-            }
-        }
-        return findings;
+        // Absent means Lambda's bounded defaults (2 retries, 6 h): judged like any value.
+        return [
+            ...atMost(r, "maximumRetryAttempts", { value: DEFAULT_RETRIES, shown: "unset (2)" }, config.maxRetryAttempts, "maxRetryAttempts"),
+            ...atMost(r, "maximumEventAgeInSeconds", { value: MAX_EVENT_AGE, shown: "unset (6 h)" }, config.maxEventAgeSeconds, "maxEventAgeSeconds"),
+        ];
     },
 });
