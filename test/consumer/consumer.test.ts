@@ -76,6 +76,8 @@ describe("consumer end to end: install the packed packages into a `pulumi new aw
       tarballs[name] = path.join(work, "packages", file);
     }
     assert.deepEqual(Object.keys(tarballs).sort(), ["@faultguard/components", "faultguard", "faultguard-aws"], packed.stdout);
+    // What each package holds (files, sizes), for the record next to the timings.
+    timings.push(...packed.stdout.split("\n").filter((l) => l.endsWith("bytes unpacked")));
     // Every install at once: mostly waiting on the network and the shared cache.
     await timed(`installs (${CONSUMER_VARIANTS.length} projects, the standalone pack and Node 22, in parallel)`, () =>
       Promise.all([...CONSUMER_VARIANTS.map((variant) => installConsumer(variant)), installStandalonePack(), fetchNode22()]),
