@@ -32,7 +32,7 @@ describe("README examples", () => {
         this.timeout(120_000);
         const snippets = blocks("ts", fs.readFileSync(COMPONENTS_README, "utf8"));
         const componentClasses = Object.entries(components).filter(([, v]) => typeof v === "function" && v.prototype instanceof pulumi.ComponentResource).map(([k]) => k);
-        assert.equal(componentClasses.length, 6);
+        assert.ok(componentClasses.length >= 6, "components/index.ts exports the six components");
         // An import block, one example per component, the transforms example.
         assert.ok(snippets.length >= componentClasses.length + 2, `${snippets.length} snippets`);
         for (const name of componentClasses) assert.ok(snippets.some((s) => s.includes(`new ${name}(`)), `no example constructs ${name}`);
