@@ -67,9 +67,16 @@ describe("consumer end to end: install the packed packages into a `pulumi new aw
 
   before(async function () {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "faultguard-consumer-"));
+    // The templates' own installs and Node 22 need no tarball: they run while the packages are
+    // built (the build is CPU, the installs mostly network and disk).
+    const independent = timed(`template installs and Node 22 (in parallel with the build)`, () =>
+      Promise.all([...CONSUMER_VARIANTS.map((variant) => installTemplate(variant)), fetchNode22()]),
+    );
+    independent.catch(() => undefined); // awaited below; not unhandled while the build runs
     const packed = await timed("build + pack", async () =>
       check(await runCommand(`node scripts/build-packages.js --pack ${JSON.stringify(path.join(work, "packages"))}`, 20 * MINUTE), 0, "build + npm pack"),
     );
+    await independent;
     tarballs = {};
     for (const file of fs.readdirSync(path.join(work, "packages"))) {
       const name = file === "faultguard-components-0.1.0.tgz" ? "@faultguard/components" : file.replace(/-\d+\.\d+\.\d+\.tgz$/, "");
@@ -79,26 +86,29 @@ describe("consumer end to end: install the packed packages into a `pulumi new aw
     // What each package holds (files, sizes), for the record next to the timings.
     timings.push(...packed.stdout.split("\n").filter((l) => l.endsWith("bytes unpacked")));
     // Every install at once: mostly waiting on the network and the shared cache.
-    await timed(`installs (${CONSUMER_VARIANTS.length} projects, the standalone pack and Node 22, in parallel)`, () =>
-      Promise.all([...CONSUMER_VARIANTS.map((variant) => installConsumer(variant)), installStandalonePack(), fetchNode22()]),
+    await timed(`package installs (${CONSUMER_VARIANTS.length} projects and the standalone pack, in parallel)`, () =>
+      Promise.all([...CONSUMER_VARIANTS.map((variant) => installConsumer(variant)), installStandalonePack()]),
     );
   });
 
   const consumerDir = (variant: ConsumerVariant): string => path.join(work, `app-${variant.sdk}`);
+  const inDir = (variant: ConsumerVariant, command: string) => runCommand(`cd ${JSON.stringify(consumerDir(variant))} && ${command}`, 15 * MINUTE);
 
-  async function installConsumer(variant: ConsumerVariant): Promise<void> {
+  /** The project as `pulumi new aws-typescript` leaves it, with the template's own dependencies installed. */
+  async function installTemplate(variant: ConsumerVariant): Promise<void> {
     const dir = consumerDir(variant);
-    const inDir = (command: string) => runCommand(`cd ${JSON.stringify(dir)} && ${command}`, 15 * MINUTE);
     fs.cpSync(TEMPLATE, dir, { recursive: true });
     const manifest = fs.readFileSync(path.join(TEMPLATE, "package.json"), "utf8").replace("SDK_VERSION", variant.sdk).replace("AWS_VERSION", variant.aws);
     fs.writeFileSync(path.join(dir, "package.json"), manifest);
     fs.writeFileSync(path.join(dir, "index.ts"), program);
-    // The template's own dependencies, then the README's install commands with each package
-    // name replaced by its tarball (the packages are not on the registry from a test).
-    check(await inDir("npm install --ignore-scripts --no-audit --no-fund --prefer-offline"), 0, `npm install (template, ${variant.sdk})`);
+    check(await inDir(variant, "npm install --ignore-scripts --no-audit --no-fund --prefer-offline"), 0, `npm install (template, ${variant.sdk})`);
+  }
+
+  /** The README's install commands, each package name replaced by its tarball (the packages are not on the registry from a test). */
+  async function installConsumer(variant: ConsumerVariant): Promise<void> {
     for (const command of commands.filter((c) => c.startsWith("npm install "))) {
       const local = command.replace(/(@faultguard\/components|faultguard-aws|faultguard)(?=\s|$)/g, (name) => JSON.stringify(tarballs[name]));
-      check(await inDir(`${local} --ignore-scripts --no-audit --no-fund --prefer-offline`), 0, `${command} (${variant.sdk})`);
+      check(await inDir(variant, `${local} --ignore-scripts --no-audit --no-fund --prefer-offline`), 0, `${command} (${variant.sdk})`);
     }
   }
 

@@ -9,7 +9,7 @@ import { missesOf, PROFILE_POLICIES } from "../../policies/lib/resilience/policy
 import { type Report } from "../../preview/src/report/model";
 import { type CommandResult, PREVIEW_RUNS, type PreviewRunName, REPO_ROOT, runCommand } from "../readme/documented-commands";
 
-const RUN_TIMEOUT_MS = 300_000;
+const RUN_TIMEOUT_MS = 900_000; // per CLI run; generous for a loaded CI runner
 const PARALLEL = 2;
 
 interface PlantedFault {

@@ -29,7 +29,17 @@ if (typeof mapped === "function") {
 // (or, under `mocha --parallel`, once each file ends in its worker), the pack processes that
 // test/support/analyze.ts started are ended. Only if that module was loaded: requiring it here
 // would load @pulumi/pulumi into runs that never use it.
+// No test may fail because the machine is busy: every test gets at least TEST_TIMEOUT_FLOOR_MS
+// (a suite's own this.timeout() only ever raises it). A loaded 2-core CI runner is ~10x slower than
+// an idle one; the floor only costs time when a test hangs. (Hooks get their suite's timeout, which
+// .mocharc.json's default keeps at the same floor.)
+const TEST_TIMEOUT_FLOOR_MS = 600_000;
+
 exports.mochaHooks = {
+  beforeEach() {
+    const test = this.currentTest;
+    if (test && test.timeout() > 0 && test.timeout() < TEST_TIMEOUT_FLOOR_MS) test.timeout(TEST_TIMEOUT_FLOOR_MS);
+  },
   async afterAll() {
     const analyze = require.cache[path.join(__dirname, "analyze.ts")];
     if (analyze) await analyze.exports.closeSharedPacks();
