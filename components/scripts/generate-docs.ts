@@ -14,6 +14,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { z } from "zod";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- repository tooling in plain JS, shared by every generator
+const { writeOrCheck } = require("../../scripts/generated-file") as { writeOrCheck: (file: string, text: string, regenerate: string) => boolean };
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const COMPONENTS = path.join(ROOT, "components");
@@ -191,12 +193,5 @@ export function withGeneratedPart(readme: string, generated: string): string {
 if (require.main === module) {
     const current = fs.readFileSync(COMPONENTS_README, "utf8");
     const next = withGeneratedPart(current, renderComponentDocs(collectComponentDocs()));
-    if (process.argv.includes("--check")) {
-        if (next !== current) {
-            console.error("components/README.md is stale: run `npm run docs:components` and commit it");
-            process.exit(1);
-        }
-    } else {
-        fs.writeFileSync(COMPONENTS_README, next);
-    }
+    writeOrCheck(COMPONENTS_README, next, "npm run docs:components");
 }

@@ -6,6 +6,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const { writeOrCheck } = require("../../scripts/generated-file");
 
 const MODULES = [
     "acm", "alb", "apigateway", "apigatewayv2", "appautoscaling", "autoscaling", "backup", "cloudfront", "cloudwatch",
@@ -37,12 +38,4 @@ for (const mod of MODULES) {
 out.push("} as const;", "");
 const target = path.join(__dirname, "..", "lib", "aws-types.ts");
 const text = out.join("\n");
-if (process.argv.includes("--check")) {
-    const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "";
-    if (current !== text) {
-        console.error("policies/lib/aws-types.ts is stale: run node policies/scripts/generate-aws-types.js");
-        process.exit(1);
-    }
-} else {
-    fs.writeFileSync(target, text);
-}
+writeOrCheck(target, text, "node policies/scripts/generate-aws-types.js");

@@ -1,12 +1,13 @@
 // Generates policies/README.md — the rule catalog — from the rules' metadata and config schemas.
 // Usage: npm run catalog        (rewrite)
 //        npm run catalog -- --check   (exit 1 when the committed catalog is stale)
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { toConfigSchema } from "../lib/pack";
 import { PILLARS, shownByDefault, type Anchors, type Rule } from "../lib/rule";
 import { settingsSchema, SETTINGS_POLICY } from "../lib/settings";
 import { allRules } from "../rules";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- repository tooling in plain JS, shared by every generator
+const { writeOrCheck } = require("../../scripts/generated-file") as { writeOrCheck: (file: string, text: string, regenerate: string) => boolean };
 
 const CATALOG = path.join(__dirname, "..", "README.md");
 
@@ -150,14 +151,5 @@ export function renderCatalog(rules: readonly Rule[]): string {
 
 if (require.main === module) {
     const text = renderCatalog(allRules);
-    if (process.argv.includes("--check")) {
-        const current = fs.existsSync(CATALOG) ? fs.readFileSync(CATALOG, "utf8") : "";
-        if (current !== text) {
-            console.error("policies/README.md is stale: run `npm run catalog`.");
-            process.exit(1);
-        }
-    } else {
-        fs.writeFileSync(CATALOG, text);
-        console.log(`wrote ${path.relative(process.cwd(), CATALOG)} (${allRules.length} rules)`);
-    }
+    if (writeOrCheck(CATALOG, text, "npm run catalog")) console.log(`wrote ${path.relative(process.cwd(), CATALOG)} (${allRules.length} rules)`);
 }

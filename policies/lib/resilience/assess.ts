@@ -489,6 +489,14 @@ function evalDataRegion(d: DataStore): Partial_ {
 // The assessment
 // ------------------------------------------------------------------------------------------------
 
+/** One model per resource, built on first use (chains share computes and data stores). */
+function memo<T>(built: Map<GraphResource, T>, build: (r: GraphResource) => T): (r: GraphResource) => T {
+    return (r) => {
+        if (!built.has(r)) built.set(r, build(r));
+        return built.get(r) as T;
+    };
+}
+
 export interface AssessOptions {
     profile: Profile;
     policy: ResiliencyPolicy;
@@ -497,23 +505,9 @@ export interface AssessOptions {
 export function assess(graph: StackGraph, options: AssessOptions): Assessment {
     const topo = new Topology(graph);
     const computes = new Map<GraphResource, Compute>();
-    const compute = (r: GraphResource) => {
-        let c = computes.get(r);
-        if (!c) {
-            c = computeOf(topo, r);
-            computes.set(r, c);
-        }
-        return c;
-    };
+    const compute = memo(computes, (r) => computeOf(topo, r));
     const stores = new Map<GraphResource, DataStore>();
-    const store = (r: GraphResource) => {
-        let d = stores.get(r);
-        if (!d) {
-            d = dataStoreOf(topo, r);
-            stores.set(r, d);
-        }
-        return d;
-    };
+    const store = memo(stores, (r) => dataStoreOf(topo, r));
     const dataOf = (cs: Compute[]) => [...new Set(cs.flatMap((c) => topo.dataDependencies(c.resource)))].map(store);
 
     // Entry points, workloads, data stores.
