@@ -20,7 +20,12 @@ function start(extra: string[]): { child: ChildProcess; seen: Map<number, string
     child.stderr!.resume();
     const seen = new Map<number, string>();
     const sampler = setInterval(() => {
-        for (const pid of descendantsOf(child.pid!)) if (!seen.get(pid)) seen.set(pid, commandLine(pid));
+        // The latest non-empty command line: a spawned helper is first seen as a fork of its parent,
+        // before it execs (a sampler that kept the first one missed the helper under load).
+        for (const pid of descendantsOf(child.pid!)) {
+            const cmd = commandLine(pid);
+            if (cmd || !seen.has(pid)) seen.set(pid, cmd);
+        }
     }, 50);
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     return { child, seen, stop: () => clearInterval(sampler), exited };

@@ -30,13 +30,20 @@ function registerProgramTypeScript(programDir) {
 
 function registerOwnTypeScript() {
   const previewDir = path.resolve(__dirname, "..", "..");
-  require("ts-node").register({
-    transpileOnly: true,
-    project: path.join(previewDir, "..", "tsconfig.json"),
-    scope: true,
-    scopeDir: previewDir,
-    ignore: [],
-  });
+  const repoDir = path.join(previewDir, "..");
+  // Our sources: preview/ and the pack modules the capture shares (policies/lib/wire.ts). One scoped
+  // instance each, never the whole repository, whose test fixtures are programs with their own
+  // tsconfig. Without the policies one, an ES-module program's loader hooks (which Node 20.19+ also
+  // applies to require) would get our policies/lib files and fail on their TypeScript syntax.
+  for (const scopeDir of [previewDir, path.join(repoDir, "policies")]) {
+    require("ts-node").register({
+      transpileOnly: true,
+      project: path.join(repoDir, "tsconfig.json"),
+      scope: true,
+      scopeDir,
+      ignore: [],
+    });
+  }
 }
 
 process.once("message", (request) => {
