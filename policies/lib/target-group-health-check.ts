@@ -12,6 +12,7 @@
 //   HealthyThresholdCount / HealthCheckEnabled): interval 30 s (GENEVE 10, lambda 35), 2 failures to
 //   mark a target unhealthy (lambda 5), 5 successes to mark it healthy; checks are on, except for
 //   lambda targets, where they are off until enabled.
+import { z } from "zod";
 import { asNumber, isRecord } from "./values";
 import { type ResourceView } from "./resource";
 
@@ -76,4 +77,39 @@ export function healthCheckTiming(tg: ResourceView): ({ known: true } & HealthCh
         defaulted.push("enabled");
     }
     return { known: true, declared: block !== undefined, enabled, intervalSeconds, unhealthyThreshold, healthyThreshold, defaulted };
+}
+
+/** The config of every rule that judges detection time (tg-health-check-explicit, awsx-lb-health-check). */
+export const detectionConfig = z.object({
+    maxDetectionSeconds: z
+        .number()
+        .int()
+        .min(10)
+        .max(3600)
+        .default(150)
+        .describe("Longest time (unhealthyThreshold × interval, seconds) a failed target may keep receiving traffic."),
+});
+
+/** What a target group's health check means for detection: each rule words the finding for its resource. */
+export type Detection =
+    | { kind: "lambda" }
+    | { kind: "unknown"; path: string }
+    | { kind: "disabled" }
+    | { kind: "slow"; seconds: number; timing: HealthCheckTiming }
+    | { kind: "in-time" };
+
+/** Judges how long a failed target keeps receiving traffic against `maxDetectionSeconds`. */
+export function detection(tg: ResourceView, maxDetectionSeconds: number): Detection {
+    if (tg.string("targetType") === "lambda") {
+        return { kind: "lambda" };
+    }
+    const timing = healthCheckTiming(tg);
+    if (!timing.known) {
+        return { kind: "unknown", path: timing.path };
+    }
+    if (!timing.enabled) {
+        return { kind: "disabled" };
+    }
+    const seconds = timing.intervalSeconds * timing.unhealthyThreshold;
+    return seconds > maxDetectionSeconds ? { kind: "slow", seconds, timing } : { kind: "in-time" };
 }

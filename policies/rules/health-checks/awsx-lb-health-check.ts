@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { isOpaqueComponent } from "../../lib/graph";
 import { ResourceView } from "../../lib/resource";
 import { stackRule, unresolvable, violation } from "../../lib/rule";
-import { healthCheckTiming } from "../../lib/target-group-health-check";
+import { detection, detectionConfig } from "../../lib/target-group-health-check";
 import { isRecord } from "../../lib/values";
 
 /** The awsx Application Load Balancer (a remote component, not in the generated aws-types). */
@@ -32,15 +31,7 @@ export const awsxLbHealthCheck = stackRule({
         gap: true,
         wellArchitected: ["REL06-BP01", "REL11-BP01"],
     },
-    config: z.object({
-        maxDetectionSeconds: z
-            .number()
-            .int()
-            .min(10)
-            .max(3600)
-            .default(150)
-            .describe("Longest time (unhealthyThreshold × interval, seconds) a failed target may keep receiving traffic."),
-    }),
+    config: detectionConfig,
     check(alb, { config }) {
         if (!isOpaqueComponent(alb)) {
             return [];
@@ -61,24 +52,20 @@ export const awsxLbHealthCheck = stackRule({
         }
         // The target group awsx builds: `{ vpcId, targetType: "ip", port/protocol, ...defaultTargetGroup }`.
         const tg = new ResourceView(aws.lb.TargetGroup, alb.urn, alb.name, { targetType: "ip", ...(isRecord(args.value) ? args.value : {}) });
-        if (tg.string("targetType") === "lambda") {
-            return [];
+        const found = detection(tg, config.maxDetectionSeconds);
+        switch (found.kind) {
+            case "unknown":
+                return [unresolvable(`defaultTargetGroup.${found.path}`)];
+            case "disabled":
+                return [violation("defaultTargetGroup.healthCheck.enabled is false, so the listeners keep forwarding to failed targets; enable the health check.")];
+            case "slow":
+                return [
+                    violation(
+                        `the default target group keeps a failed target in service for up to ${found.seconds} s (unhealthyThreshold ${found.timing.unhealthyThreshold} × interval ${found.timing.intervalSeconds} s); lower defaultTargetGroup.healthCheck.unhealthyThreshold or interval to stay within ${config.maxDetectionSeconds} s.`,
+                    ),
+                ];
+            default:
+                return [];
         }
-        const timing = healthCheckTiming(tg);
-        if (!timing.known) {
-            return [unresolvable(`defaultTargetGroup.${timing.path}`)];
-        }
-        if (!timing.enabled) {
-            return [violation("defaultTargetGroup.healthCheck.enabled is false, so the listeners keep forwarding to failed targets; enable the health check.")];
-        }
-        const detect = timing.intervalSeconds * timing.unhealthyThreshold;
-        if (detect > config.maxDetectionSeconds) {
-            return [
-                violation(
-                    `the default target group keeps a failed target in service for up to ${detect} s (unhealthyThreshold ${timing.unhealthyThreshold} × interval ${timing.intervalSeconds} s); lower defaultTargetGroup.healthCheck.unhealthyThreshold or interval to stay within ${config.maxDetectionSeconds} s.`,
-                ),
-            ];
-        }
-        return [];
     },
 });

@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { aws } from "../../lib/aws-types";
 import { resourceRule, unresolvable, violation } from "../../lib/rule";
-import { healthCheckTiming } from "../../lib/target-group-health-check";
+import { detection, detectionConfig } from "../../lib/target-group-health-check";
 
 export const tgHealthCheckExplicit = resourceRule({
     id: "tg-health-check-explicit",
@@ -28,37 +27,27 @@ export const tgHealthCheckExplicit = resourceRule({
         checkov: ["CKV_AWS_261"],
         wellArchitected: ["REL06-BP01", "REL11-BP01"],
     },
-    config: z.object({
-        maxDetectionSeconds: z
-            .number()
-            .int()
-            .min(10)
-            .max(3600)
-            .default(150)
-            .describe("Longest time (unhealthyThreshold × interval, seconds) a failed target may keep receiving traffic."),
-    }),
+    config: detectionConfig,
     check(tg, { config }) {
-        if (tg.string("targetType") === "lambda") {
-            return [];
-        }
-        const timing = healthCheckTiming(tg);
-        if (!timing.known) {
-            return [unresolvable(timing.path)];
-        }
-        if (!timing.enabled) {
-            return [violation("healthCheck.enabled is false; enable health checks so the load balancer stops routing to failed targets.")];
-        }
         // The default check, or a declared one without path/matcher (GET / expecting 200), is judged
         // by what it does, like any other: only disabling it or slow detection is a finding.
-        const { intervalSeconds: interval, unhealthyThreshold: unhealthy } = timing;
-        if (interval * unhealthy > config.maxDetectionSeconds) {
-            const source = timing.declared ? "" : " (AWS's defaults: no healthCheck block is declared)";
-            return [
-                violation(
-                    `a failed target keeps receiving traffic for up to ${interval * unhealthy} s (unhealthyThreshold ${unhealthy} × interval ${interval} s${source}); lower healthCheck.unhealthyThreshold or healthCheck.interval to stay within ${config.maxDetectionSeconds} s.`,
-                ),
-            ];
+        const found = detection(tg, config.maxDetectionSeconds);
+        switch (found.kind) {
+            case "unknown":
+                return [unresolvable(found.path)];
+            case "disabled":
+                return [violation("healthCheck.enabled is false; enable health checks so the load balancer stops routing to failed targets.")];
+            case "slow": {
+                const { intervalSeconds: interval, unhealthyThreshold: unhealthy, declared } = found.timing;
+                const source = declared ? "" : " (AWS's defaults: no healthCheck block is declared)";
+                return [
+                    violation(
+                        `a failed target keeps receiving traffic for up to ${found.seconds} s (unhealthyThreshold ${unhealthy} × interval ${interval} s${source}); lower healthCheck.unhealthyThreshold or healthCheck.interval to stay within ${config.maxDetectionSeconds} s.`,
+                    ),
+                ];
+            }
+            default:
+                return [];
         }
-        return [];
     },
 });
